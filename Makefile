@@ -1,0 +1,65 @@
+# The project's vocabulary. `make help` lists it.
+# Newcomers need two targets: `make run` and `make test`.
+
+PYTHON ?= $(shell scripts/find-python)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+LOCALDB := $(PY) scripts/localdb.py
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test install db db-stop serve worker lint format messages lock
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+run: install messages ## Site with demo content on http://127.0.0.1:$(PORT)/ (and the mail worker)
+	$(LOCALDB) run -- $(MANAGE) devserver 127.0.0.1:$(PORT)
+
+test: install messages ## The whole suite: lint, migrations check, tests
+	$(LOCALDB) run -- $(MAKE) --no-print-directory check-all
+
+check-all: lint
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check --fail-level WARNING
+	$(PY) -m pytest
+
+install: $(VENV)/.installed ## The virtual environment in .venv/ with the pinned dependencies
+
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt
+	@test -n "$(PYTHON)" || exit 1
+	@[ ! -x $(PY) ] || $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || rm -rf $(VENV)
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	@touch $@
+
+messages: install ## Compile the Swedish translation
+	@scripts/need msgfmt:gettext
+	@$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
+
+db: install ## Start the private PostgreSQL cluster (stop it with `make db-stop`)
+	$(LOCALDB) start
+
+db-stop: install ## Stop the private PostgreSQL cluster
+	$(LOCALDB) stop
+
+serve: install messages ## Production-like: collectstatic, then gunicorn on $(PORT), settings from the environment
+	DJANGO_SETTINGS_MODULE=secretariat.settings.production $(MANAGE) collectstatic --noinput -v 0
+	DJANGO_SETTINGS_MODULE=secretariat.settings.production PORT=$(PORT) \
+		$(VENV)/bin/gunicorn --config gunicorn.conf.py secretariat.wsgi
+
+worker: install ## The background worker that sends emails
+	$(LOCALDB) run -- $(MANAGE) db_worker
+
+lint: install ## ruff: lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Reformat and fix what ruff can
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+lock: ## Re-pin requirements/*.txt from pyproject.toml (needs uv)
+	uv pip compile pyproject.toml --python-version 3.12 --no-header --no-annotate -q -o requirements/base.txt
+	uv pip compile pyproject.toml --group dev --python-version 3.12 --no-header --no-annotate -q -o requirements/dev.txt

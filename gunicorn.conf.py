@@ -1,0 +1,25 @@
+"""Gunicorn configuration for production and `make serve`.
+
+Settings come from the environment: PORT (default 8000), BIND (overrides host
+and port), WEB_CONCURRENCY (worker processes, default 2 x cores + 1 capped at 8),
+GUNICORN_THREADS (default 1).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Requests that take longer than this are killed: a slow database must not
+# pile up workers. Slow clients are a proxy's job.
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then to keep memory flat.
+max_requests = 5000
+max_requests_jitter = 500
+accesslog = "-"
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+wsgi_app = "secretariat.wsgi:application"

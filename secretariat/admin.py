@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Page
+
+admin.site.site_header = _("National Secretariat for Sustainable Public Procurement")
+admin.site.site_title = _("Site administration")
+admin.site.index_title = _("Content")
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "is_published", "updated_at"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "intro", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "intro", "body", "is_published"]

@@ -1,0 +1,53 @@
+"""Pages that belong to the site rather than to a content type."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .richtext import RichTextField
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        """The pages the public may see."""
+        return self.filter(is_published=True)
+
+
+class Page(models.Model):
+    """A standalone page, such as the accessibility statement or the privacy notice."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("address"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "The last part of the page's web address, e.g. 'tillganglighet' gives "
+            "/tillganglighet/. Do not change it once the page is public."
+        ),
+    )
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two shown under the title and in search engines."),
+    )
+    body = RichTextField(_("text"), blank=True)
+    is_published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Untick to hide the page from the public."),
+    )
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"slug": self.slug})

@@ -1,0 +1,67 @@
+"""Reading settings from the environment (12-factor)."""
+
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+env = environ.Env()
+
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+FILE_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
+LOCMEM_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def mailer_from_url(url):
+    """Turn an ``EMAIL_URL`` into one entry of Django's ``MAILERS`` setting.
+
+    - ``smtp://user:pass@host:587``: SMTP with STARTTLS (the safe default);
+    - ``smtps://user:pass@host:465``: SMTP over implicit TLS;
+    - ``smtp+insecure://127.0.0.1:1025``: plain SMTP, for a local test server;
+    - ``file:///path/to/folder``: each message written to a file there;
+    - ``console://`` and ``locmem://``: printed, or kept in memory.
+
+    A ``?timeout=N`` query sets the connection timeout in seconds (default 10).
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        if not parts.path:
+            raise ImproperlyConfigured("EMAIL_URL file:// needs a folder path.")
+        return {"BACKEND": FILE_BACKEND, "OPTIONS": {"file_path": parts.path}}
+    if scheme == "console":
+        return {"BACKEND": CONSOLE_BACKEND}
+    if scheme == "locmem":
+        return {"BACKEND": LOCMEM_BACKEND}
+    tls_modes = {"smtp": "starttls", "smtps": "ssl", "smtp+insecure": None}
+    if scheme not in tls_modes:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL scheme {scheme!r} is not one of smtp, smtps, "
+            "smtp+insecure, file, console, locmem."
+        )
+    if not parts.hostname:
+        raise ImproperlyConfigured("EMAIL_URL needs a host name.")
+    query = parse_qs(parts.query)
+    default_port = {"starttls": 587, "ssl": 465, None: 25}[tls_modes[scheme]]
+    options = {
+        "host": parts.hostname,
+        "port": parts.port or default_port,
+        "username": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+        "use_tls": tls_modes[scheme] == "starttls",
+        "use_ssl": tls_modes[scheme] == "ssl",
+        "timeout": int(query.get("timeout", ["10"])[0]),
+    }
+    return {"BACKEND": SMTP_BACKEND, "OPTIONS": options}
+
+
+def local_database(base_dir: Path):
+    """The private cluster of ``scripts/localdb.py``: a Unix socket in ``.pgdata``."""
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "secretariat",
+        "USER": "secretariat",
+        "HOST": str((base_dir / ".pgdata").resolve()),
+    }
