@@ -11,4 +11,5 @@ urlpatterns = [
     path("aktuellt/sok/", views.ArticleListView.as_view(), name="search"),
     path("aktuellt/rss/", views.ArticleListView.as_view(), name="feed_rss"),
     path("aktuellt/atom/", views.ArticleListView.as_view(), name="feed_atom"),
+    path("aktuellt/<slug:slug>/", views.ArticleListView.as_view(), name="detail"),
 ]
