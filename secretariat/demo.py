@@ -8,6 +8,7 @@ so a second `make run` is quick and never undoes an edit made in the admin.
 
 import colorsys
 import hashlib
+import importlib
 import random
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -22,10 +23,22 @@ from .models import Page
 
 IMAGE_DIR = Path(settings.BASE_DIR) / "var" / "demo-images"
 
+# Each app loads its own part through ``<app>.demo.load() -> {name: count}``,
+# in this order: people and events first, since articles name them.
+APPS = ("events", "articles", "newsletter")
+
 
 def load():
     """Create whatever demo content is missing; return counts of what was created."""
     counts = {"pages": _load_pages()}
+    for app in APPS:
+        try:
+            module = importlib.import_module(f"{app}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app}.demo":
+                raise
+            continue
+        counts |= module.load()
     return counts
 
 
