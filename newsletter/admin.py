@@ -176,6 +176,7 @@ class IssueAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "sending_started_at", "sent_at", "progress"]
     inlines = [IssueArticleInline]
     change_form_template = "admin/newsletter/issue/change_form.html"
+    view_on_site = False  # The change page has its own preview link.
 
     def get_fields(self, request, obj=None):
         if obj is None:

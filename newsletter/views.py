@@ -32,7 +32,8 @@ def client_ip(request):
 def over_limit(kind, value):
     """Count one attempt for ``value``; True once it has had too many in the window."""
     limit, window = getattr(settings, "NEWSLETTER_SIGNUP_LIMITS", SIGNUP_LIMITS)[kind]
-    key = f"newsletter:signup:{kind}:{salted_hmac('newsletter.ratelimit', value, algorithm='sha256').hexdigest()}"
+    digest = salted_hmac("newsletter.ratelimit", value, algorithm="sha256").hexdigest()
+    key = f"newsletter:signup:{kind}:{digest}"
     cache.add(key, 0, timeout=window)
     try:
         return cache.incr(key) > limit
