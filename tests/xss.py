@@ -40,7 +40,18 @@ PAYLOADS = [
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster"}
 SCRIPT_SCHEMES = ("javascript:", "data:", "vbscript:")
-FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "base", "svg", "math", "style", "form"}
+FORBIDDEN_TAGS = {
+    "script",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "base",
+    "svg",
+    "math",
+    "style",
+    "form",
+}
 
 
 class _Scanner(HTMLParser):
