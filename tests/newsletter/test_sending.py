@@ -204,3 +204,11 @@ def test_the_database_worker_sends_what_was_enqueued(smtp_server, settings):
     assert len(smtp_server.messages) == 3
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENT
+
+
+def test_benchmark_hook_sends_to_the_number_asked_for(smtp_server, capsys):
+    make_subscribers(3)
+    call_command("bench_newsletter", "--limit", "5")
+    assert len(smtp_server.messages) == 5
+    assert "5 sent, 0 failed" in capsys.readouterr().out
+    assert Subscriber.objects.confirmed().count() == 5
