@@ -47,9 +47,6 @@ class SignupView(FormView):
     form_class = SignupForm
     success_url = reverse_lazy("newsletter:thanks")
 
-    def get_initial(self):
-        return {"source": self.request.GET.get("source", "")}
-
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         if over_limit("ip", client_ip(request)) or (
