@@ -229,6 +229,8 @@ class IssueAdmin(admin.ModelAdmin):
 
     def send_test(self, request, object_id):
         issue = self._issue(request, object_id)
+        if not request.user.has_perm("newsletter.change_issue"):
+            raise PermissionDenied
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if not request.user.email:

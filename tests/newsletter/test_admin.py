@@ -129,6 +129,13 @@ def test_test_send_goes_to_my_own_address_only(
     assert not Delivery.objects.exists()
 
 
+def test_test_send_needs_the_change_permission(client, django_user_model, issue, smtp_server):
+    client.force_login(staff(django_user_model, "view_issue"))
+    response = client.post(reverse("admin:newsletter_issue_test", args=[issue.pk]))
+    assert response.status_code == 403
+    assert smtp_server.messages == []
+
+
 def test_sending_needs_the_send_permission(client, django_user_model, issue, smtp_server):
     make_subscribers(2)
     client.force_login(staff(django_user_model, "view_issue", "change_issue"))
