@@ -1,15 +1,42 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "articles"
 
-# Placeholders until the articles issue lands; the names are what templates use.
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("aktuellt/", views.ArticleListView.as_view(), name="list"),
-    path("aktuellt/sok/", views.ArticleListView.as_view(), name="search"),
-    path("aktuellt/rss/", views.ArticleListView.as_view(), name="feed_rss"),
-    path("aktuellt/atom/", views.ArticleListView.as_view(), name="feed_atom"),
-    path("aktuellt/<slug:slug>/", views.ArticleListView.as_view(), name="detail"),
+    path("aktuellt/sok/", views.ArticleSearchView.as_view(), name="search"),
+    path("aktuellt/rss/", feeds.conditional(feeds.LatestArticlesFeed()), name="feed_rss"),
+    path("aktuellt/atom/", feeds.conditional(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
+    path("aktuellt/amne/", views.TagIndexView.as_view(), name="tags"),
+    path("aktuellt/amne/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path(
+        "aktuellt/amne/<slug:tag_slug>/rss/",
+        feeds.conditional(feeds.TagFeed()),
+        name="tag_feed_rss",
+    ),
+    path(
+        "aktuellt/amne/<slug:tag_slug>/atom/",
+        feeds.conditional(feeds.TagAtomFeed()),
+        name="tag_feed_atom",
+    ),
+    path("aktuellt/arkiv/", views.ArchiveIndexView.as_view(), name="archive"),
+    path(
+        "aktuellt/arkiv/<int:year>/",
+        views.ArticleYearArchiveView.as_view(),
+        name="archive_year",
+    ),
+    path(
+        "aktuellt/arkiv/<int:year>/<int:month>/",
+        views.ArticleMonthArchiveView.as_view(),
+        name="archive_month",
+    ),
+    path(
+        "aktuellt/forhandsvisning/<int:pk>/",
+        views.ArticlePreviewView.as_view(),
+        name="preview",
+    ),
+    path("aktuellt/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]
