@@ -57,9 +57,7 @@ class LatestArticlesFeed(Feed):
 
     def items(self):
         return (
-            _feed_articles()
-            .defer("search_vector")
-            .prefetch_related("tags", "authors")[:FEED_SIZE]
+            _feed_articles().defer("search_vector").prefetch_related("tags", "authors")[:FEED_SIZE]
         )
 
     def item_title(self, article):

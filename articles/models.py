@@ -10,6 +10,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q, Value
 from django.urls import reverse
@@ -18,9 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from events.models import Event, Person
-
 from secretariat.richtext import RichTextField
 
+# Paths under /aktuellt/ that are pages of their own, not articles.
+RESERVED_SLUGS = {"sok", "rss", "atom", "amne", "arkiv", "forhandsvisning"}
 
 SEARCH_CONFIG = "swedish"
 # Longer input is cut: nobody searches with more, and it bounds the query's cost.
@@ -229,6 +231,19 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by the news pages. Choose another.")}
+            )
+        if self.pk:
+            stored = Article.objects.filter(pk=self.pk).values("slug", "status").first()
+            if stored and stored["status"] == self.Status.PUBLISHED and stored["slug"] != self.slug:
+                raise ValidationError(
+                    {"slug": _("The address of a published article cannot change.")}
+                )
 
     def get_preview_url(self):
         return reverse("articles:preview", kwargs={"pk": self.pk})
