@@ -8,7 +8,8 @@ that query and a 304.
 import hashlib
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, Greatest, Max
+from django.db.models import Count, Max
+from django.db.models.functions import Greatest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
