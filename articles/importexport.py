@@ -15,6 +15,7 @@ on ``slug``; a bad line is reported with its number and writes nothing.
 """
 
 import contextlib
+import hashlib
 import itertools
 import json
 import shutil
@@ -28,6 +29,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from events.models import Event, Person
+from secretariat.images import open_verified
 
 from .models import Article, Authorship
 
@@ -162,19 +164,26 @@ def _save(values, base_dir, dry_run):
         setattr(article, name, values[name])
     if "published_at" in values:
         article.published_at = values["published_at"]
+    stored_image = article.image.name
     if image is None:
         article.image = ""
+        article.image_source = ""
+    new_image = image is not None and not _same_image(article, image)
+    if new_image:
+        _verify_picture(image)
+        # The name alone lets full_clean check the image rules (a description).
+        article.image.name = values["image"]
     try:
-        article.full_clean(exclude=["image"])
+        article.full_clean()
     except ValidationError as error:
         raise BadLineError(_messages(error)) from None
-    if image is not None and not _same_image(article, image):
-        if dry_run:
-            # Checked, not stored: the name alone satisfies the database's rules.
-            article.image.name = values["image"]
-        else:
-            with image.open("rb") as handle:
-                article.image.save(image.name, File(handle), save=False)
+    if new_image and dry_run:
+        article.image.name = stored_image  # Checked, not stored.
+    elif new_image:
+        with image.open("rb") as handle:
+            article.image = File(handle, name=image.name)
+            article.save()  # Verifies, cleans and stores the picture under a new name.
+        article.image_source = f"{_image_source(image)} {article.image.name}"
     article.save()
 
     article.authorships.all().delete()
@@ -187,16 +196,23 @@ def _save(values, base_dir, dry_run):
     return created
 
 
+def _verify_picture(path):
+    try:
+        with path.open("rb") as handle:
+            open_verified(handle).close()
+    except ValidationError as error:
+        raise BadLineError(f"image {path.name}: {' '.join(error.messages)}") from None
+
+
+def _image_source(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def _same_image(article, path):
     """Whether the article already holds this file, so a re-import copies nothing."""
-    if not article.image:
-        return False
-    try:
-        return article.image.size == path.stat().st_size and Path(
-            article.image.name
-        ).stem.startswith(path.stem)
-    except OSError:
-        return False
+    return bool(article.image) and article.image_source == (
+        f"{_image_source(path)} {article.image.name}"
+    )
 
 
 def _messages(error):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from events.models import Event, Person
+from secretariat.images import ResponsiveImageField
 from secretariat.richtext import RichTextField
 
 # Paths under /aktuellt/ that are pages of their own, not articles.
@@ -162,7 +163,17 @@ class Article(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
     )
-    image = models.ImageField(_("image"), upload_to="articles/", blank=True)
+    image = ResponsiveImageField(
+        _("image"),
+        folder="articles",
+        renditions_field="image_renditions",
+        blank=True,
+        help_text=_("A JPEG, PNG or WebP photo, preferably at least 1600 pixels wide."),
+    )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # Which imported file the image came from, so that importing the same file
+    # again copies nothing: "<sha256 of the file> <stored name>".
+    image_source = models.CharField(max_length=300, blank=True, editable=False)
     image_alt = models.CharField(
         _("image description"),
         max_length=250,
@@ -294,7 +305,10 @@ class Hero(models.Model):
 
     heading = models.CharField(_("heading"), max_length=120)
     text = models.TextField(_("text"), max_length=400, help_text=_("Two or three sentences."))
-    image = models.ImageField(_("image"), upload_to="heroes/", blank=True)
+    image = ResponsiveImageField(
+        _("image"), folder="heroes", renditions_field="image_renditions", blank=True
+    )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     image_alt = models.CharField(
         _("image description"),
         max_length=250,
