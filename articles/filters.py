@@ -22,16 +22,15 @@ class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search words"), method="filter_search")
     amne = django_filters.ModelMultipleChoiceFilter(
         label=_("Tags"),
-        field_name="tags",
+        field_name="tags__slug",
         to_field_name="slug",
         queryset=Tag.objects.none(),
         conjoined=True,  # Several tags narrow the list: each must be on the article.
         help_text=_("Articles with all the chosen tags."),
     )
-    ar = django_filters.TypedChoiceFilter(
+    ar = django_filters.ChoiceFilter(
         label=_("Year"),
         choices=_year_choices,
-        coerce=int,
         method="filter_year",
         empty_label=_("All years"),
     )
@@ -70,10 +69,10 @@ class ArticleFilter(django_filters.FilterSet):
 
     def filter_year(self, queryset, name, value):
         # A range on the column itself, so the index on published_at serves it.
-        tz = timezone.get_current_timezone()
-        start = datetime(value, 1, 1, tzinfo=tz)
+        year = int(value)  # One of the choices, so a number.
+        start = datetime(year, 1, 1, tzinfo=timezone.get_current_timezone())
         return queryset.filter(
-            published_at__gte=start, published_at__lt=start.replace(year=value + 1)
+            published_at__gte=start, published_at__lt=start.replace(year=year + 1)
         )
 
     @property

@@ -11,14 +11,14 @@ urlpatterns = [
     path("aktuellt/rss/", feeds.conditional(feeds.LatestArticlesFeed()), name="feed_rss"),
     path("aktuellt/atom/", feeds.conditional(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
     path("aktuellt/amne/", views.TagIndexView.as_view(), name="tags"),
-    path("aktuellt/amne/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("aktuellt/amne/<str:slug>/", views.TagView.as_view(), name="tag"),
     path(
-        "aktuellt/amne/<slug:tag_slug>/rss/",
+        "aktuellt/amne/<str:tag_slug>/rss/",
         feeds.conditional(feeds.TagFeed()),
         name="tag_feed_rss",
     ),
     path(
-        "aktuellt/amne/<slug:tag_slug>/atom/",
+        "aktuellt/amne/<str:tag_slug>/atom/",
         feeds.conditional(feeds.TagAtomFeed()),
         name="tag_feed_atom",
     ),

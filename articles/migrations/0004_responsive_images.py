@@ -5,35 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0003_search_vector_and_hero'),
+        ("articles", "0003_search_vector_and_hero"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='image_renditions',
+            model_name="article",
+            name="image_renditions",
             field=models.JSONField(blank=True, default=dict, editable=False),
         ),
         migrations.AddField(
-            model_name='article',
-            name='image_source',
+            model_name="article",
+            name="image_source",
             field=models.CharField(blank=True, editable=False, max_length=300),
         ),
         migrations.AddField(
-            model_name='hero',
-            name='image_renditions',
+            model_name="hero",
+            name="image_renditions",
             field=models.JSONField(blank=True, default=dict, editable=False),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='image',
-            field=secretariat.images.ResponsiveImageField(blank=True, folder='articles', help_text='A JPEG, PNG or WebP photo, preferably at least 1600 pixels wide.', max_length=200, renditions_field='image_renditions', verbose_name='image'),
+            model_name="article",
+            name="image",
+            field=secretariat.images.ResponsiveImageField(
+                blank=True,
+                folder="articles",
+                help_text="A JPEG, PNG or WebP photo, preferably at least 1600 pixels wide.",
+                max_length=200,
+                renditions_field="image_renditions",
+                verbose_name="image",
+            ),
         ),
         migrations.AlterField(
-            model_name='hero',
-            name='image',
-            field=secretariat.images.ResponsiveImageField(blank=True, folder='heroes', max_length=200, renditions_field='image_renditions', verbose_name='image'),
+            model_name="hero",
+            name="image",
+            field=secretariat.images.ResponsiveImageField(
+                blank=True,
+                folder="heroes",
+                max_length=200,
+                renditions_field="image_renditions",
+                verbose_name="image",
+            ),
         ),
     ]
