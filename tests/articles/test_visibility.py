@@ -51,9 +51,7 @@ def test_hidden_articles_give_404_on_their_address(client, hidden):
 
 def test_tag_counts_and_archive_count_only_visible_articles(client, hidden):
     response = client.get(reverse("articles:tags"))
-    assert [(tag["tag__slug"], tag["count"]) for tag in response.context["tags"]] == [
-        ("hemlig", 1)
-    ]
+    assert [(tag["tag__slug"], tag["count"]) for tag in response.context["tags"]] == [("hemlig", 1)]
     archive = client.get(reverse("articles:archive")).context["years"]
     assert sum(year["count"] for year in archive) == 1
 
