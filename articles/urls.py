@@ -1,6 +1,32 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import feeds, views
+
+
+class TagSlugConverter:
+    """Tag slugs keep Swedish letters (taggit's slugify allows them): letters, digits, -_."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class YearConverter:
+    regex = "[0-9]{4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(TagSlugConverter, "tag")
+register_converter(YearConverter, "year")
 
 app_name = "articles"
 
@@ -11,25 +37,25 @@ urlpatterns = [
     path("aktuellt/rss/", feeds.conditional(feeds.LatestArticlesFeed()), name="feed_rss"),
     path("aktuellt/atom/", feeds.conditional(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
     path("aktuellt/amne/", views.TagIndexView.as_view(), name="tags"),
-    path("aktuellt/amne/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path("aktuellt/amne/<tag:slug>/", views.TagView.as_view(), name="tag"),
     path(
-        "aktuellt/amne/<str:tag_slug>/rss/",
+        "aktuellt/amne/<tag:tag_slug>/rss/",
         feeds.conditional(feeds.TagFeed()),
         name="tag_feed_rss",
     ),
     path(
-        "aktuellt/amne/<str:tag_slug>/atom/",
+        "aktuellt/amne/<tag:tag_slug>/atom/",
         feeds.conditional(feeds.TagAtomFeed()),
         name="tag_feed_atom",
     ),
     path("aktuellt/arkiv/", views.ArchiveIndexView.as_view(), name="archive"),
     path(
-        "aktuellt/arkiv/<int:year>/",
+        "aktuellt/arkiv/<year:year>/",
         views.ArticleYearArchiveView.as_view(),
         name="archive_year",
     ),
     path(
-        "aktuellt/arkiv/<int:year>/<int:month>/",
+        "aktuellt/arkiv/<year:year>/<int:month>/",
         views.ArticleMonthArchiveView.as_view(),
         name="archive_month",
     ),
