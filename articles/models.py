@@ -232,7 +232,8 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            # What every public list filters and sorts on; covers the ids for deep pages.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_public_order"),
             GinIndex(fields=["search_vector"], name="article_search_vector"),
             GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="article_title_trigram"),
         ]

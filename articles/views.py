@@ -22,6 +22,7 @@ from events.models import Event
 
 from .filters import ArticleFilter
 from .models import SEARCH_CONFIG, Article, Hero, plain_text, search_query
+from .pagination import DeferredJoinPaginator
 
 PAGE_SIZE = 20
 # Markers that cannot occur in an article, so the excerpt can be escaped and then marked.
@@ -58,6 +59,7 @@ class ArticleListView(FilterView):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
     paginate_by = PAGE_SIZE
+    paginator_class = DeferredJoinPaginator
     # A filter with an invalid value shows the form's error, not an empty page.
     strict = True
 
@@ -131,6 +133,7 @@ class TagIndexView(TemplateView):
 class TagView(ListView):
     template_name = "articles/tag_detail.html"
     paginate_by = PAGE_SIZE
+    paginator_class = DeferredJoinPaginator
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -165,6 +168,7 @@ class ArchiveIndexView(TemplateView):
 class ArticleArchiveMixin:
     date_field = "published_at"
     paginate_by = PAGE_SIZE
+    paginator_class = DeferredJoinPaginator
     make_object_list = True
 
     def get_queryset(self):

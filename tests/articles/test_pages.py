@@ -215,3 +215,10 @@ def test_teasers_include_for_the_person_page():
     assert "<h3><a" in html
     assert "Skriven av personen" in html
     assert "Någon annans" not in html
+
+
+def test_deep_pages_keep_the_order(client):
+    articles = ArticleFactory.create_batch(45)  # Newest first, by the factory's sequence.
+    response = client.get(reverse("articles:list"), {"page": 3})
+    assert list(response.context["object_list"]) == articles[40:]
+    assert response.context["page_obj"].paginator.num_pages == 3
