@@ -180,12 +180,9 @@ class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        start, end = (
-            self._make_date_lookup_arg(context["year"]),
-            self._make_date_lookup_arg(
-                context["next_year"] or context["year"].replace(year=context["year"].year + 1)
-            ),
-        )
+        year = context["year"]
+        start = self._make_date_lookup_arg(year)
+        end = self._make_date_lookup_arg(self._get_next_year(year))
         context["month_counts"] = (
             Article.objects.published()
             .filter(published_at__gte=start, published_at__lt=end)
