@@ -26,6 +26,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from events.models import Event, Person
@@ -185,6 +186,11 @@ def _save(values, base_dir, dry_run):
             article.save()  # Verifies, cleans and stores the picture under a new name.
         article.image_source = f"{_image_source(image)} {article.image.name}"
     article.save()
+    if created:
+        # An import is not an edit: a moved archive should not read "updated today".
+        Article.objects.filter(pk=article.pk).update(
+            updated_at=min(article.published_at, timezone.now())
+        )
 
     article.authorships.all().delete()
     Authorship.objects.bulk_create(

@@ -3,6 +3,7 @@
 import json
 from itertools import groupby
 
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchHeadline
@@ -242,6 +243,10 @@ class ArticlePreviewView(ArticleDetailView):
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+def absolute_url(request, path):
+    return f"{settings.SITE_URL}{path}" if settings.SITE_URL else request.build_absolute_uri(path)
+
+
 def news_article_json_ld(article, request):
     """schema.org NewsArticle for search engines, safe inside a <script> element."""
     data = {
@@ -252,11 +257,13 @@ def news_article_json_ld(article, request):
         "inLanguage": article.language,
         "datePublished": article.published_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
-        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "url": absolute_url(request, article.get_absolute_url()),
         "author": [
             {"@type": "Person", "name": authorship.person.name}
             for authorship in article.authorships.all()
         ],
         "keywords": [tag.name for tag in article.tags.all()],
     }
+    if article.image:
+        data["image"] = absolute_url(request, article.image.url)
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308
