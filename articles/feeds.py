@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition
-from taggit.models import Tag
 
 from .models import Article
 
@@ -93,7 +92,7 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, tag_slug):
-        return get_object_or_404(Tag, slug=tag_slug)
+        return get_object_or_404(Article.objects.published().tags(), slug=tag_slug)
 
     def title(self, tag):
         return _("News about %(tag)s") % {"tag": tag.name}

@@ -55,9 +55,7 @@ class ArticleFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         published = Article.objects.published()
-        self.filters["amne"].queryset = (
-            Tag.objects.filter(article__in=published.values("pk")).distinct().order_by("name")
-        )
+        self.filters["amne"].queryset = published.tags()
         self.filters["forfattare"].queryset = (
             Person.objects.filter(authorships__article__in=published.values("pk"))
             .distinct()

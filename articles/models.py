@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import Tag
 
 from events.models import Event, Person
 from secretariat.images import ResponsiveImageField
@@ -91,6 +92,10 @@ class ArticleQuerySet(models.QuerySet):
             ),
             models.Prefetch("events", queryset=Event.objects.published().order_by("starts_at")),
         )
+
+    def tags(self):
+        """The tags these articles carry; on ``published()``, the tags the public may see."""
+        return Tag.objects.filter(article__in=self.values("pk")).distinct().order_by("name")
 
     def search(self, text):
         """Articles matching a visitor's search, best first.

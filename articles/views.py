@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from django_filters.views import FilterView
-from taggit.models import Tag, TaggedItem
+from taggit.models import TaggedItem
 
 from events.models import Event
 
@@ -137,7 +137,8 @@ class TagView(ListView):
     paginator_class = DeferredJoinPaginator
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        # A tag only drafts carry is not public yet: its page does not exist.
+        self.tag = get_object_or_404(Article.objects.published().tags(), slug=self.kwargs["slug"])
         return Article.objects.published().filter(tags=self.tag).for_listing()
 
     def get_context_data(self, **kwargs):

@@ -93,3 +93,10 @@ def test_hero_admin_refuses_a_second_active_hero(staff_client):
     )
     assert response.status_code == 200
     assert Hero.objects.count() == 1
+
+
+def test_an_address_the_news_pages_use_is_refused():
+    article = ArticleFactory.build(slug="arkiv")
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert list(error.value.message_dict) == ["slug"]

@@ -92,3 +92,11 @@ def test_staff_preview_a_draft_never_cached_and_not_indexed(staff_client):
     assert "no-cache" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+
+
+def test_a_tag_only_hidden_articles_carry_has_no_public_page(client):
+    draft(tags=["hemligt-amne"])
+    scheduled(tags=["hemligt-amne"])
+    for name in ("tag", "tag_feed_rss", "tag_feed_atom"):
+        assert client.get(reverse(f"articles:{name}", args=["hemligt-amne"])).status_code == 404
+    assert "hemligt-amne" not in client.get(reverse("articles:list")).content.decode()
