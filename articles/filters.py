@@ -4,6 +4,7 @@ filtered list can be shared and bookmarked: ?amne=a&amne=b&ar=2019&forfattare=â€
 from datetime import datetime
 
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -26,6 +27,7 @@ class ArticleFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Tag.objects.none(),
         conjoined=True,  # Several tags narrow the list: each must be on the article.
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Articles with all the chosen tags."),
     )
     ar = django_filters.ChoiceFilter(
