@@ -5,7 +5,8 @@ Django's admin records each add, change and delete through a form in its log
 
 - ``logged_action``: custom admin actions change many objects at once without
   a form, so Django records nothing; decorated, they leave a line in the
-  history of each object they touched, in the same transaction as the change.
+  log of each object they touched (and a version, for a ``VersionedAdmin``),
+  in the same transaction as the change.
 - ``VersionedAdmin``: for content that staff edit often, django-reversion
   keeps every saved version, so the "History" page can show an earlier
   version and restore it, and deleted objects can be recovered.
@@ -13,6 +14,7 @@ Django's admin records each add, change and delete through a form in its log
 
 import functools
 
+import reversion
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import transaction
@@ -31,6 +33,7 @@ def logged_action(description, *, permissions=None):
         @admin.action(description=description, permissions=permissions)
         @functools.wraps(function)
         def action(modeladmin, request, queryset):
+            message = gettext("Action: %(action)s") % {"action": str(description)}
             with transaction.atomic():
                 objects = list(queryset)
                 response = function(modeladmin, request, queryset)
@@ -38,13 +41,24 @@ def logged_action(description, *, permissions=None):
                     user_id=request.user.pk,
                     queryset=objects,
                     action_flag=CHANGE,
-                    change_message=gettext("Action: %(action)s") % {"action": str(description)},
+                    change_message=message,
                 )
+                if reversion.is_registered(modeladmin.model):
+                    _save_versions(modeladmin.model, objects, request.user, message)
             return response
 
         return action
 
     return decorator
+
+
+def _save_versions(model, objects, user, message):
+    """A version of each object as the action left it (deleted ones have none)."""
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(message)
+        for obj in model._default_manager.filter(pk__in=[obj.pk for obj in objects]):
+            reversion.add_to_revision(obj)
 
 
 class VersionedAdmin(VersionAdmin):
