@@ -182,7 +182,7 @@ LOGGING = {
 # to the person. Variables: LOGIN_FAILURE_LIMIT, LOGIN_LOCKOUT_MINUTES, and
 # TRUSTED_PROXY_COUNT (reverse proxies in front of the site, whose
 # X-Forwarded-For entries give the client's address; 0 trusts only the socket).
-INSTALLED_APPS += ["axes", "reversion"]
+INSTALLED_APPS += ["secretariat.apps.LoginAttemptsConfig", "reversion"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
     "secretariat.logins.LoginProtectionBackend",

@@ -108,13 +108,18 @@ def test_a_successful_login_forgets_earlier_failures(client, staff, settings):
     assert response.status_code == 200
 
 
-def test_failures_are_recorded_for_the_administrators(client, staff):
+def test_failures_are_listed_for_the_administrators_in_swedish(client, staff, admin_client):
     fail(client, 2, address="198.51.100.7")
 
     attempt = AccessAttempt.objects.get()
     assert (attempt.username, attempt.ip_address) == ("anna", "198.51.100.7")
     assert attempt.failures_since_start == 2
     assert "fel" not in attempt.post_data  # the password itself is not kept
+    listing = admin_client.get("/admin/axes/accessattempt/")
+    assert listing.status_code == 200
+    assert "Inloggningsförsök" in listing.text
+    assert "Misslyckade inloggningar" in listing.text
+    assert "198.51.100.7" in listing.text
 
 
 @pytest.mark.parametrize(
