@@ -14,7 +14,6 @@ from articles.models import Article
 from secretariat.models import Page
 from secretariat.roles import EDITOR, NEWSLETTER_MANAGER, ROLES, sync_roles
 
-
 pytestmark = pytest.mark.django_db
 
 
