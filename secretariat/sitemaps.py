@@ -2,6 +2,8 @@
 
 from django.contrib.sitemaps import Sitemap
 
+from events.sitemaps import EventSitemap, OrganisationSitemap, PersonSitemap
+
 from .models import Page
 
 
@@ -16,3 +18,8 @@ class PageSitemap(Sitemap):
 
 
 sitemaps = {"pages": PageSitemap}
+sitemaps |= {
+    "events": EventSitemap,
+    "people": PersonSitemap,
+    "organisations": OrganisationSitemap,
+}
