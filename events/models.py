@@ -352,8 +352,8 @@ class Event(models.Model):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
         instance._calendar_state = instance._current_calendar_state()
         return instance
 

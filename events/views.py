@@ -143,11 +143,14 @@ class PersonDetailView(DetailView):
         )
         roles_by_event = {}
         for participation in participations:
-            roles_by_event.setdefault(participation.event, []).append(
-                participation.get_role_display()
-            )
+            roles_by_event.setdefault(participation.event, []).append(participation.role)
+        labels = dict(Participation.Role.choices)
+        events = [
+            (event, [labels[role] for role in Participation.Role.values if role in roles])
+            for event, roles in roles_by_event.items()
+        ]
         return super().get_context_data(
-            events=list(roles_by_event.items()),
+            events=events,
             articles=person.articles.published(),
             now=timezone.now(),
             **kwargs,
