@@ -135,9 +135,10 @@ def test_participants_are_grouped_by_role_with_title_and_organisation(client):
     response = client.get(event.get_absolute_url())
     html = response.content.decode()
 
-    groups = [(role, [p.person.name for p in people]) for role, people in response.context[
-        "participant_groups"
-    ]]
+    groups = [
+        (role, [p.person.name for p in people])
+        for role, people in response.context["participant_groups"]
+    ]
     assert groups == [
         ("Talare", ["Roel Janssens", "Sara Nyberg"]),
         ("Moderator", ["Mona Moderator"]),
@@ -251,7 +252,9 @@ def test_organisation_page_shows_its_people_and_events(client):
 
 def test_filters_by_kind_year_organisation_topic_and_format(client):
     osce = OrganisationFactory(name="OSCE")
-    webinar = EventFactory(title="Webbinariet", online_url="https://example.org/m", venue="", city="")
+    webinar = EventFactory(
+        title="Webbinariet", online_url="https://example.org/m", venue="", city=""
+    )
     workshop = EventFactory(
         title="Workshoppen", kind=Event.Kind.WORKSHOP, organisers=[osce], tags=["klimat"]
     )
