@@ -38,8 +38,8 @@ def load():
         if not path.exists():
             portrait(fields["name"], path)
         with path.open("rb") as handle:
-            person.photo.save(f"{person.name}.jpg", File(handle), save=False)
-        person.save()
+            person.photo = File(handle, name=path.name)
+            person.save()
         counts["people"] += 1
 
     existing = set(Event.objects.values_list("slug", flat=True))

@@ -21,9 +21,11 @@ from datetime import datetime
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django_countries import countries
+
+from secretariat.images import clean_copy, max_bytes, open_verified
 
 from .models import Event, Participation
 from .people import find_or_create_organisation, find_or_create_person
@@ -177,10 +179,8 @@ def _import_line(line, base_dir):
     if image is None and data.get("image") is not None:
         event.image = ""
     if image is not None and not _same_file(event.image, image):
-        with image.open("rb") as handle:
-            event.image.save(image.name, File(handle), save=False)
-    if not event.slug:
-        event.slug = ""  # made from the title on save
+        # An unsaved file: the image field verifies it, strips metadata and resizes it.
+        event.image = ContentFile(image.read_bytes(), name=image.name)
     event.full_clean(exclude=["slug"] if not slug else None)
     event.save()
     event.organisers.set([find_or_create_organisation(name) for name in organisers])
@@ -256,17 +256,22 @@ def _image_path(value, base_dir):
         raise LineError(f"image: {value!r} is outside the file's folder")
     if not path.is_file():
         raise LineError(f"image: no file at {value!r}")
+    if path.stat().st_size > max_bytes():
+        raise LineError(f"image: {value!r} is larger than {max_bytes()} bytes")
     return path
 
 
 def _same_file(stored, path):
-    """Whether the stored image already holds exactly this file (keeps re-imports idempotent)."""
+    """Whether the stored image is this file as the image field stores it, so that
+    importing the same file again stores no second copy."""
     if not stored:
         return False
     try:
+        with open_verified(ContentFile(path.read_bytes())) as picture:
+            content, _extension, _size = clean_copy(picture)
         with stored.open("rb") as handle:
-            return handle.read() == path.read_bytes()
-    except OSError:
+            return handle.read() == content.read()
+    except (OSError, ValidationError):
         return False
 
 

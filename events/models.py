@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
+from secretariat.images import ResponsiveImageField
 from secretariat.richtext import RichTextField
 
 from .slugs import RESERVED_EVENT_SLUGS, unique_slug
@@ -121,13 +122,16 @@ class Person(models.Model):
         related_name="people",
     )
     bio = models.TextField(_("about"), blank=True, help_text=_("A short public biography."))
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = ResponsiveImageField(
+        _("photo"), blank=True, renditions_field="photo_renditions", folder="people"
+    )
     photo_alt = models.CharField(
         _("photo description"),
         max_length=250,
         blank=True,
         help_text=_("What the photo shows, for people who cannot see it. Required with a photo."),
     )
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
@@ -273,7 +277,9 @@ class Event(models.Model):
         help_text=_("After this moment the registration link is hidden. Empty: until it starts."),
     )
     tags = TaggableManager(_("tags"), blank=True)
-    image = models.ImageField(_("image"), upload_to="events/", blank=True)
+    image = ResponsiveImageField(
+        _("image"), blank=True, renditions_field="image_renditions", folder="events"
+    )
     image_alt = models.CharField(
         _("image description"),
         max_length=250,
@@ -285,6 +291,7 @@ class Event(models.Model):
         default=False,
         help_text=_("Tick only if the image adds nothing; it then needs no description."),
     )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
     )

@@ -106,7 +106,8 @@ def test_each_bad_line_is_reported_with_its_number_and_nothing_of_it_is_written(
 def test_dry_run_writes_nothing():
     report = import_events([row(participants=[{"name": "Ny"}])], dry_run=True)
 
-    assert report.ok and report.created == 1
+    assert report.ok
+    assert report.created == 1
     assert not Event.objects.exists()
     assert not Person.objects.exists()
 
@@ -169,19 +170,32 @@ def test_export_then_import_into_an_empty_database_gives_the_same_events(tmp_pat
 
     assert rows((again / "events.jsonl").read_text()) == rows(first)
     imported = Event.objects.get(slug="workshop-i-wien")
-    with imported.image.open("rb") as stored:
-        assert stored.read() == picture.read_bytes()
+    assert imported.image_renditions["width"] == 40
+    assert imported.image_renditions["height"] == 30
     # A second import of the same file changes nothing and stores no second image.
-    files = sorted(p.name for p in (settings.MEDIA_ROOT / "events").iterdir())
+    files = sorted(p.name for p in (settings.MEDIA_ROOT / "events").rglob("*"))
     with (out / "events.jsonl").open() as handle:
         assert import_events(handle, base_dir=out).updated == 2
-    assert sorted(p.name for p in (settings.MEDIA_ROOT / "events").iterdir()) == files
+    assert sorted(p.name for p in (settings.MEDIA_ROOT / "events").rglob("*")) == files
 
 
-def test_an_image_outside_the_files_folder_is_refused(tmp_path):
-    report = import_events([row(image="../../etc/passwd", image_alt="x")], base_dir=tmp_path)
+def test_an_image_outside_the_files_folder_or_not_a_picture_is_refused(tmp_path):
+    (tmp_path / "fake.jpg").write_text("not a picture")
 
+    report = import_events(
+        [
+            row(image="../../etc/passwd", image_alt="x"),
+            row(image="fake.jpg", image_alt="x"),
+            row(image="saknas.jpg", image_alt="x"),
+        ],
+        base_dir=tmp_path,
+    )
+
+    assert [number for number, _ in report.errors] == [1, 2, 3]
     assert "outside" in report.errors[0][1]
+    assert "image:" in report.errors[1][1]
+    assert "no file" in report.errors[2][1]
+    assert not Event.objects.exists()
 
 
 def test_the_commands_show_progress_and_fail_on_bad_lines(tmp_path):

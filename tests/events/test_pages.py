@@ -215,7 +215,7 @@ def test_person_page_shows_public_facts_events_by_role_and_articles(client, make
     assert "Senior Adviser" in html
     assert person.organisation.name in html
     assert "Arbetar i Wien." in html
-    assert "Workshop i Wien</a> – Talare, Moderator" in html
+    assert "Workshop i Wien</a> \u2013 Talare, Moderator" in html
     assert "Utkastevenemang" not in html
     assert "Rapport från Wien" in html
     assert "Opublicerad text" not in html
