@@ -42,6 +42,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name"]
     list_filter = ["country"]
     prepopulated_fields = {"slug": ["name"]}
+    ordering = ["name"]  # Meta.ordering does not apply to the counted (grouped) query.
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(people_count=Count("people"))
