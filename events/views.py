@@ -6,6 +6,7 @@ queries does not grow with the data.
 """
 
 import hashlib
+from datetime import MAXYEAR, MINYEAR
 
 from django.apps import apps
 from django.contrib.admin.views.decorators import staff_member_required
@@ -71,6 +72,8 @@ class PastEventsView(EventListView):
     def base_queryset(self):
         events = Event.objects.past()
         if "year" in self.kwargs:
+            if not MINYEAR < self.kwargs["year"] < MAXYEAR:
+                raise Http404
             events = events.filter(starts_at__year=self.kwargs["year"])
         return events
 

@@ -298,3 +298,8 @@ def test_past_events_by_year(client):
     assert '<time datetime="2019-03-14T10:00:00+01:00">14 mars 2019 kl. 10:00</time>' in (
         response.content.decode()
     )
+
+
+@pytest.mark.parametrize("path", ["/evenemang/tidigare/0/", "/evenemang/tidigare/99999999/"])
+def test_an_impossible_year_is_not_found(client, path):
+    assert client.get(path).status_code == 404
