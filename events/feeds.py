@@ -22,7 +22,9 @@ class UpcomingEventsFeed(Feed):
         return event.title
 
     def item_description(self, event):
-        when = f"{event_when(event)} ({zone_label(event)})"
+        when = str(event_when(event))
+        if not event.all_day:
+            when += f" ({zone_label(event)})"
         return " · ".join(part for part in (when, event.place, event.teaser) if part)
 
     def item_pubdate(self, event):

@@ -63,18 +63,18 @@ def _offset(value):
 
 @register.simple_tag
 def zone_label(event, zone=None):
-    """'Swedish time (UTC+1)' or 'local time in Astana (Asia/Almaty, UTC+6)'."""
+    """'Swedish time, UTC+1' or 'local time in Astana, Asia/Almaty, UTC+6'."""
     name = zone or event.timezone
     offset = _offset(event.starts_at.astimezone(ZoneInfo(name)))
     if name == SWEDISH_TIME:
-        return _("Swedish time (%(offset)s)") % {"offset": offset}
+        return _("Swedish time, %(offset)s") % {"offset": offset}
     if event.city:
-        return _("local time in %(city)s (%(zone)s, %(offset)s)") % {
+        return _("local time in %(city)s, %(zone)s, %(offset)s") % {
             "city": event.city,
             "zone": name,
             "offset": offset,
         }
-    return _("local time (%(zone)s, %(offset)s)") % {"zone": name, "offset": offset}
+    return _("local time, %(zone)s, %(offset)s") % {"zone": name, "offset": offset}
 
 
 @register.simple_tag

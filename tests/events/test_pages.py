@@ -84,9 +84,9 @@ def test_an_event_abroad_shows_local_and_swedish_time(client):
     html = client.get(event.get_absolute_url()).content.decode()
 
     assert '<time datetime="2017-06-15T09:00:00+06:00">15 juni 2017 kl. 09:00</time>' in html
-    assert "lokal tid i Astana (Asia/Almaty, UTC+6)" in html
+    assert "lokal tid i Astana, Asia/Almaty, UTC+6" in html
     assert '<time datetime="2017-06-15T05:00:00+02:00">15 juni 2017 kl. 05:00</time>' in html
-    assert "svensk tid (UTC+2)" in html
+    assert "svensk tid, UTC+2" in html
     assert "Kazakstan" in html
     assert "2 dagar" in html
 
