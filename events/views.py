@@ -13,6 +13,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Max, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.decorators import method_decorator
@@ -57,8 +58,23 @@ class EventListView(FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
-            past=self.past, query=query.urlencode(), now=timezone.now(), **kwargs
+            past=self.past,
+            query=query.urlencode(),
+            now=timezone.now(),
+            filtered_feed=self.filtered_feed(),
+            **kwargs,
         )
+
+    def filtered_feed(self):
+        """The calendar of just the chosen kind or topic, for subscribing to it."""
+        if not self.filterset.is_valid():
+            return None
+        data = self.filterset.form.cleaned_data
+        if data.get("amne"):
+            return reverse("events:feed_tag", kwargs={"tag": data["amne"].slug})
+        if data.get("typ"):
+            return reverse("events:feed_kind", kwargs={"kind": data["typ"]})
+        return None
 
 
 class UpcomingEventsView(EventListView):

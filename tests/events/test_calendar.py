@@ -155,3 +155,13 @@ def test_rss_of_upcoming_events_is_valid_and_marks_cancellations(client):
         "Inställt: Inställd workshop",
         "Kommande seminarium",
     ]
+
+
+def test_a_filtered_list_offers_the_calendar_of_its_kind_or_topic(client):
+    EventFactory(tags=["klimat"])
+
+    by_topic = client.get("/evenemang/?amne=klimat").content.decode()
+    by_kind = client.get("/evenemang/?typ=workshop").content.decode()
+
+    assert 'href="/evenemang/amne/klimat/kalender.ics"' in by_topic
+    assert 'href="/evenemang/typ/workshop/kalender.ics"' in by_kind

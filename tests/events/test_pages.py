@@ -303,3 +303,13 @@ def test_past_events_by_year(client):
 @pytest.mark.parametrize("path", ["/evenemang/tidigare/0/", "/evenemang/tidigare/99999999/"])
 def test_an_impossible_year_is_not_found(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_public_events_people_and_organisations_are_in_the_sitemap(client):
+    participation = ParticipationFactory()
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert participation.event.get_absolute_url() in sitemap
+    assert participation.person.get_absolute_url() in sitemap
+    assert participation.person.organisation.get_absolute_url() in sitemap
