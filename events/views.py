@@ -6,6 +6,7 @@ queries does not grow with the data.
 """
 
 import hashlib
+import json
 from datetime import MAXYEAR, MINYEAR
 
 from django.apps import apps
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date, quote_etag
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
@@ -109,6 +111,47 @@ def participants_by_role(participations):
     return [(labels[role], people) for role, people in groups.items() if people]
 
 
+def _schema_moment(event, moment):
+    return (moment.date() if event.all_day else moment).isoformat()
+
+
+def structured_data(event, request):
+    """schema.org Event as JSON-LD, so that search engines can show the date and place."""
+    base = calendar.site_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": base + event.get_absolute_url(),
+        "description": event.teaser,
+        "startDate": _schema_moment(event, event.local_starts_at),
+        "endDate": _schema_moment(event, event.local_ends_at),
+        "eventStatus": "https://schema.org/"
+        + ("EventCancelled" if event.is_cancelled else "EventScheduled"),
+        "inLanguage": event.language,
+        "organizer": [
+            {"@type": "Organization", "name": o.name, "url": o.url or None}
+            for o in event.organisers.all()
+        ],
+    }
+    places = []
+    if event.is_on_site:
+        address = {"@type": "PostalAddress", "addressLocality": event.city}
+        if event.country:
+            address["addressCountry"] = event.country.code
+        places.append({"@type": "Place", "name": event.venue or event.city, "address": address})
+    if event.is_online:
+        places.append({"@type": "VirtualLocation", "url": event.online_url})
+    if places:
+        data["location"] = places if len(places) > 1 else places[0]
+    modes = {(True, False): "Offline", (False, True): "Online", (True, True): "Mixed"}
+    mode = modes.get((event.is_on_site, event.is_online))
+    if mode:
+        data["eventAttendanceMode"] = f"https://schema.org/{mode}EventAttendanceMode"
+    # Escape "<" so that no text can close the script element.
+    return mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
+
+
 class EventDetailView(DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"
@@ -130,6 +173,7 @@ class EventDetailView(DetailView):
         event = self.object
         now = timezone.now()
         return super().get_context_data(
+            structured_data=structured_data(event, self.request),
             participant_groups=participants_by_role(event.participations.all()),
             articles=event.reports,
             registration_open=event.registration_is_open(now),

@@ -1,5 +1,6 @@
 """The public pages: what is upcoming and past, event pages, people and organisations."""
 
+import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -313,3 +314,19 @@ def test_public_events_people_and_organisations_are_in_the_sitemap(client):
     assert participation.event.get_absolute_url() in sitemap
     assert participation.person.get_absolute_url() in sitemap
     assert participation.person.organisation.get_absolute_url() in sitemap
+
+
+def test_the_event_page_describes_the_event_for_search_engines(client):
+    event = EventFactory(
+        title="</script><script>alert(1)</script>",
+        status=Event.Status.CANCELLED,
+        online_url="https://example.org/m",
+    )
+
+    html = client.get(event.get_absolute_url()).content.decode()
+    data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+
+    assert data["name"] == event.title
+    assert data["eventStatus"] == "https://schema.org/EventCancelled"
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert data["startDate"] == event.local_starts_at.isoformat()
