@@ -179,3 +179,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# Newsletter: days after which unsubscribed and never-confirmed subscribers'
+# personal data is erased by `manage.py purge_subscribers`.
+NEWSLETTER_RETENTION_DAYS = env.int("NEWSLETTER_RETENTION_DAYS", default=30)
