@@ -8,7 +8,9 @@
 Rules: a key the format does not know is an error (a misspelt field is never lost); optional
 fields may be absent, null or empty; a time without an offset is read in the event's time zone;
 `image` is a path relative to the file's folder. Import is idempotent on `slug` (update or
-create). Each line is written whole or not at all, and each bad line is reported with its
+create; a line without one gets the slug its title gives). Participants replace the event's
+participants; people are matched by name, and a given title or organisation updates them.
+Each line is written whole or not at all, and each bad line is reported with its
 number and reason. A dry run checks everything, including the database's constraints, and
 writes nothing.
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils.text import slugify
 from django_countries import countries
 
 from secretariat.images import clean_copy, max_bytes, open_verified
@@ -168,20 +171,19 @@ def _import_line(line, base_dir):
     participants = _participants(data.get("participants"))
     image = _image_path(data.get("image"), base_dir)
 
-    slug = values["slug"]
-    event = Event.objects.filter(slug=slug).first() if slug else None
+    # Without a slug, the one the title gives: importing the file again finds the event.
+    values["slug"] = values["slug"] or slugify(values["title"])[:250]
+    event = Event.objects.filter(slug=values["slug"]).first()
     created = event is None
     event = event or Event()
     for name, value in values.items():
-        if name == "slug" and not value:
-            continue
         setattr(event, name, value)
     if image is None and data.get("image") is not None:
         event.image = ""
     if image is not None and not _same_file(event.image, image):
         # An unsaved file: the image field verifies it, strips metadata and resizes it.
         event.image = ContentFile(image.read_bytes(), name=image.name)
-    event.full_clean(exclude=["slug"] if not slug else None)
+    event.full_clean()
     event.save()
     event.organisers.set([find_or_create_organisation(name) for name in organisers])
     event.tags.set(tags)

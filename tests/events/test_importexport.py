@@ -217,3 +217,13 @@ def test_the_commands_show_progress_and_fail_on_bad_lines(tmp_path):
     exported = tmp_path / "export" / "events.jsonl"
     call_command("export_events", str(exported), stdout=out)
     assert len(exported.read_text().splitlines()) == 250
+
+
+def test_a_line_without_a_slug_gets_one_from_its_title_and_imports_idempotently():
+    line = json.dumps({k: v for k, v in json.loads(row()).items() if k != "slug"})
+
+    first = import_events([line])
+    second = import_events([line])
+
+    assert (first.created, second.updated) == (1, 1)
+    assert Event.objects.get().slug == "webbinarium-om-kemikalier"
