@@ -32,7 +32,8 @@ from .models import Event, Organisation, Participation, Person
 
 
 def _published_articles():
-    """The articles app's public articles, without importing it at module level."""
+    """The articles app's public articles, without importing it at module level
+    (the articles app depends on this one, not the other way round)."""
     return apps.get_model("articles", "Article").objects.published()
 
 
@@ -166,7 +167,7 @@ class EventDetailView(DetailView):
                 "participations",
                 queryset=Participation.objects.select_related("person__organisation"),
             ),
-            Prefetch("articles", queryset=_published_articles(), to_attr="reports"),
+            Prefetch("articles", queryset=_published_articles().for_listing(), to_attr="reports"),
         )
 
     def get_context_data(self, **kwargs):
@@ -214,7 +215,7 @@ class PersonDetailView(DetailView):
         ]
         return super().get_context_data(
             events=events,
-            articles=person.articles.published(),
+            articles=person.articles.published().for_listing(),
             now=timezone.now(),
             **kwargs,
         )

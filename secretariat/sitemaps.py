@@ -2,6 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 
+from articles.sitemaps import ArticleSitemap
 from events.sitemaps import EventSitemap, OrganisationSitemap, PersonSitemap
 
 from .models import Page
@@ -17,7 +18,7 @@ class PageSitemap(Sitemap):
         return page.updated_at
 
 
-sitemaps = {"pages": PageSitemap}
+sitemaps = {"pages": PageSitemap, "articles": ArticleSitemap}
 sitemaps |= {
     "events": EventSitemap,
     "people": PersonSitemap,

@@ -18,12 +18,12 @@ PAGES = {
     "upcoming": (lambda d: "/evenemang/?typ=webinar", 6),
     "past": (lambda d: "/evenemang/tidigare/", 7),
     "past_year": (lambda d: f"/evenemang/tidigare/{d['past'].starts_at.year}/", 7),
-    "detail": (lambda d: d["event"].get_absolute_url(), 5),
+    "detail": (lambda d: d["event"].get_absolute_url(), 7),
     "ical": (lambda d: f"/evenemang/{d['event'].slug}/kalender.ics", 2),
     "feed": (lambda d: "/evenemang/kalender.ics", 3),
     "feed_tag": (lambda d: "/evenemang/amne/klimat/kalender.ics", 4),
     "rss": (lambda d: "/evenemang/rss/", 1),
-    "person": (lambda d: d["person"].get_absolute_url(), 3),
+    "person": (lambda d: d["person"].get_absolute_url(), 5),
     "organisation": (lambda d: d["organisation"].get_absolute_url(), 3),
 }
 
