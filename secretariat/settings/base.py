@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_countries",
     "django_filters",
     "django_prose_editor",
     "django_tasks_db",
