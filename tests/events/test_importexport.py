@@ -211,7 +211,7 @@ def test_the_commands_show_progress_and_fail_on_bad_lines(tmp_path):
     bad.write_text(row(slug="ny") + "\n" + row(kind="x") + "\n")
     with pytest.raises(CommandError):
         call_command("import_events", str(bad), "--dry-run", stdout=out, stderr=err)
-    assert "line 2:" in err.getvalue()
+    assert f"{bad}:2: kind" in err.getvalue()
     assert not Event.objects.filter(slug="ny").exists()
 
     exported = tmp_path / "export" / "events.jsonl"
