@@ -9,9 +9,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Hero
+from tests.factories import ArticleFactory, EventFactory, PersonFactory
 from tests.xss import PAYLOADS, dangerous_markup
-
-from .factories import ArticleFactory, EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -10,8 +10,7 @@ from PIL import Image
 from events.importexport import export_events, import_events
 from events.models import Event, Organisation, Participation, Person
 from events.people import find_or_create_person
-
-from .factories import EventFactory, OrganisationFactory, ParticipationFactory, PersonFactory
+from tests.factories import EventFactory, OrganisationFactory, ParticipationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from events.models import Event, Participation, Person
-
-from .factories import EventFactory, OrganisationFactory, PersonFactory
+from tests.factories import EventFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
