@@ -49,7 +49,7 @@ class HomeView(TemplateView):
             hero=Hero.objects.active().first(),
             featured=featured,
             latest=latest[: self.latest_count],
-            upcoming_events=Event.objects.upcoming().order_by("starts_at")[:4],
+            upcoming_events=Event.objects.upcoming().for_listing()[:4],
             **kwargs,
         )
 
