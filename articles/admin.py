@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.models import Person
+from secretariat.audit import VersionedAdmin, logged_action
 
 from .models import Article, Authorship, Hero
 
@@ -42,7 +43,7 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VersionedAdmin):
     list_display = [
         "title",
         "status",
@@ -118,7 +119,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def preview_link(self, article):
         return format_html('<a href="{}">{}</a>', article.get_preview_url(), _("Preview"))
 
-    @admin.action(description=_("Publish the selected articles"))
+    @logged_action(_("Publish the selected articles"))
     def publish(self, request, queryset):
         now = timezone.now()
         drafts = queryset.filter(status=Article.Status.DRAFT)
@@ -138,7 +139,7 @@ class ArticleAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish the selected articles (make them drafts)"))
+    @logged_action(_("Unpublish the selected articles (make them drafts)"))
     def unpublish(self, request, queryset):
         count = queryset.filter(status=Article.Status.PUBLISHED).update(
             status=Article.Status.DRAFT, updated_at=timezone.now()
@@ -156,7 +157,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Hero)
-class HeroAdmin(admin.ModelAdmin):
+class HeroAdmin(VersionedAdmin):
     list_display = ["heading", "is_active", "updated_at"]
     list_filter = ["is_active"]
     search_fields = ["heading", "text"]
