@@ -2,13 +2,13 @@
 
 from django.contrib import admin, messages
 from django.db.models import Prefetch
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.models import Person
+from secretariat.admin_filters import YearFilter as BaseYearFilter
 from secretariat.audit import VersionedAdmin, logged_action
 
 from .models import Article, Authorship, Hero
@@ -23,23 +23,8 @@ class AuthorshipInline(admin.TabularInline):
     verbose_name_plural = _("authors, in the order the byline shows them")
 
 
-class YearFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = (
-            Article.objects.annotate(year=ExtractYear("published_at"))
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
-        return [(str(year), str(year)) for year in years]
-
-    def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(published_at__year=int(self.value()))
-        return queryset
+class YearFilter(BaseYearFilter):
+    date_field = "published_at"
 
 
 @admin.register(Article)

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from secretariat.admin_filters import YearFilter as BaseYearFilter
 from secretariat.audit import VersionedAdmin, logged_action
 from secretariat.merging import chosen_or_page
 
@@ -24,18 +25,8 @@ class ParticipationInline(admin.TabularInline):
     fields = ["person", "role", "order"]
 
 
-class YearFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = Event.objects.dates("starts_at", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(starts_at__year=int(self.value()))
-        return queryset
+class YearFilter(BaseYearFilter):
+    date_field = "starts_at"
 
 
 @admin.register(Organisation)
@@ -148,11 +139,16 @@ class EventAdmin(VersionedAdmin):
             return event.get_absolute_url()
         return reverse("events:preview", kwargs={"slug": event.slug})
 
+    @staticmethod
+    def _set_status(queryset, status):
+        """Events not yet in ``status`` move to it; calendars that hold them update them."""
+        return queryset.exclude(status=status).update(
+            status=status, sequence=F("sequence") + 1, updated_at=timezone.now()
+        )
+
     @logged_action(_("Publish the selected events"))
     def publish(self, request, queryset):
-        count = queryset.exclude(status=Event.Status.PUBLISHED).update(
-            status=Event.Status.PUBLISHED, sequence=F("sequence") + 1, updated_at=timezone.now()
-        )
+        count = self._set_status(queryset, Event.Status.PUBLISHED)
         self.message_user(
             request,
             ngettext("%(count)d event published.", "%(count)d events published.", count)
@@ -162,9 +158,7 @@ class EventAdmin(VersionedAdmin):
 
     @logged_action(_("Cancel the selected events"))
     def cancel(self, request, queryset):
-        count = queryset.exclude(status=Event.Status.CANCELLED).update(
-            status=Event.Status.CANCELLED, sequence=F("sequence") + 1, updated_at=timezone.now()
-        )
+        count = self._set_status(queryset, Event.Status.CANCELLED)
         self.message_user(
             request,
             ngettext(
