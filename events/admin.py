@@ -3,7 +3,6 @@
 from django.contrib import admin, messages
 from django.db.models import Count, F
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -12,7 +11,7 @@ from django.utils.translation import ngettext
 
 from secretariat.admin_filters import YearFilter as BaseYearFilter
 from secretariat.audit import VersionedAdmin, logged_action
-from secretariat.merging import chosen_or_page
+from secretariat.merging import choose_one_to_keep
 
 from .models import Event, Organisation, Participation, Person
 from .people import merge_people
@@ -62,10 +61,7 @@ class PersonAdmin(VersionedAdmin):
     @logged_action(_("Merge the selected people into one"))
     def merge(self, request, queryset):
         people = list(queryset.select_related("organisation").order_by("pk"))
-        if len(people) < 2:
-            self.message_user(request, _("Select at least two people to merge."), messages.WARNING)
-            return None
-        keep = chosen_or_page(
+        keep = choose_one_to_keep(
             self,
             request,
             people,
@@ -79,7 +75,7 @@ class PersonAdmin(VersionedAdmin):
                 f"{', '.join(filter(None, (person.name, person.affiliation)))} (#{person.pk})"
             ),
         )
-        if isinstance(keep, TemplateResponse):
+        if not isinstance(keep, Person):
             return keep
         merge_people(keep, people)
         self.message_user(

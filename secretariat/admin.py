@@ -3,13 +3,12 @@
 from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin
 from axes.models import AccessAttempt
 from django.contrib import admin, messages
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag, TaggedItem
 
 from .audit import VersionedAdmin, logged_action
-from .merging import chosen_or_page
+from .merging import choose_one_to_keep
 from .models import Page
 
 admin.site.site_header = _("National Secretariat for Sustainable Public Procurement")
@@ -47,10 +46,7 @@ class TagAdmin(TaggitTagAdmin):
     @logged_action(_("Merge the selected tags into one"))
     def merge(self, request, queryset):
         tags = list(queryset.order_by("name"))
-        if len(tags) < 2:
-            self.message_user(request, _("Select at least two tags to merge."), messages.WARNING)
-            return None
-        keep = chosen_or_page(
+        keep = choose_one_to_keep(
             self,
             request,
             tags,
@@ -60,7 +56,7 @@ class TagAdmin(TaggitTagAdmin):
             ),
             legend=_("Which tag to keep"),
         )
-        if isinstance(keep, TemplateResponse):
+        if not isinstance(keep, Tag):
             return keep
         merge_tags(keep, tags)
         self.message_user(

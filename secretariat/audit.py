@@ -22,6 +22,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from reversion.admin import VersionAdmin
 
+NOTHING_DONE = object()
+"""What a ``logged_action`` returns when it changed nothing, so that nothing is logged."""
+
 
 def logged_action(description, *, permissions=None):
     """Like ``@admin.action``, and each selected object's history records the action.
@@ -31,7 +34,8 @@ def logged_action(description, *, permissions=None):
     logged as the action left it (an erased subscriber is no longer named by
     its address). An action that answers with a page of its own (a
     ``TemplateResponse``: a confirmation step) has done nothing yet and logs
-    nothing; it is logged when the confirmed request runs it.
+    nothing; it is logged when the confirmed request runs it. Nor does one that
+    returns ``NOTHING_DONE`` (say, a merge of fewer than two).
     """
 
     def decorator(function):
@@ -42,6 +46,8 @@ def logged_action(description, *, permissions=None):
             with transaction.atomic():
                 objects = list(queryset)
                 response = function(modeladmin, request, queryset)
+                if response is NOTHING_DONE:
+                    return None
                 if isinstance(response, TemplateResponse):
                     return response
                 model = modeladmin.model

@@ -5,17 +5,29 @@ action again with the chosen ``keep``, and then the action merges. Being a
 ``TemplateResponse``, the page is not logged as the action by ``logged_action``.
 """
 
+from django.contrib import messages
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from .audit import NOTHING_DONE
 
-def chosen_or_page(modeladmin, request, objects, *, explanation, legend, label=str):
-    """The object of ``objects`` that staff chose to keep, or the page to choose it on."""
+
+def choose_one_to_keep(modeladmin, request, objects, *, explanation, legend, label=str):
+    """The one of ``objects`` that staff chose to keep, or what the action answers instead:
+    the page to choose it on, or ``NOTHING_DONE`` (with a message) when there is nothing to
+    merge."""
+    opts = modeladmin.model._meta
+    if len(objects) < 2:
+        modeladmin.message_user(
+            request,
+            _("Select at least two %(things)s to merge.") % {"things": opts.verbose_name_plural},
+            messages.WARNING,
+        )
+        return NOTHING_DONE
     keep_pk = request.POST.get("keep")
     keep = next((obj for obj in objects if str(obj.pk) == keep_pk), None)
     if keep is not None:
         return keep
-    opts = modeladmin.model._meta
     return TemplateResponse(
         request,
         "admin/merge.html",

@@ -278,3 +278,16 @@ def test_merging_tags_keeps_every_tagged_thing_and_is_logged(admin_client):
     for tagged in (both, one, event):
         assert list(tagged.tags.names()) == ["klimat"]
     assert all(history(tag).count() == 1 for tag in tags)
+
+
+def test_a_merge_of_one_says_so_and_logs_nothing(admin_client):
+    person = PersonFactory()
+
+    response = admin_client.post(
+        reverse("admin:events_person_changelist"),
+        {"action": "merge", "_selected_action": [person.pk]},
+        follow=True,
+    )
+
+    assert "Välj minst två personer att slå ihop." in response.text
+    assert not history(person).exists()
