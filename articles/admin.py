@@ -2,13 +2,14 @@
 
 from django.contrib import admin, messages
 from django.db.models import Prefetch
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.models import Person
+from secretariat.admin_filters import YearFilter as BaseYearFilter
+from secretariat.audit import VersionedAdmin, logged_action
 
 from .models import Article, Authorship, Hero
 
@@ -22,27 +23,12 @@ class AuthorshipInline(admin.TabularInline):
     verbose_name_plural = _("authors, in the order the byline shows them")
 
 
-class YearFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = (
-            Article.objects.annotate(year=ExtractYear("published_at"))
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
-        return [(str(year), str(year)) for year in years]
-
-    def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(published_at__year=int(self.value()))
-        return queryset
+class YearFilter(BaseYearFilter):
+    date_field = "published_at"
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VersionedAdmin):
     list_display = [
         "title",
         "status",
@@ -118,7 +104,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def preview_link(self, article):
         return format_html('<a href="{}">{}</a>', article.get_preview_url(), _("Preview"))
 
-    @admin.action(description=_("Publish the selected articles"))
+    @logged_action(_("Publish the selected articles"))
     def publish(self, request, queryset):
         now = timezone.now()
         drafts = queryset.filter(status=Article.Status.DRAFT)
@@ -138,7 +124,7 @@ class ArticleAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish the selected articles (make them drafts)"))
+    @logged_action(_("Unpublish the selected articles (make them drafts)"))
     def unpublish(self, request, queryset):
         count = queryset.filter(status=Article.Status.PUBLISHED).update(
             status=Article.Status.DRAFT, updated_at=timezone.now()
@@ -156,7 +142,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Hero)
-class HeroAdmin(admin.ModelAdmin):
+class HeroAdmin(VersionedAdmin):
     list_display = ["heading", "is_active", "updated_at"]
     list_filter = ["is_active"]
     search_fields = ["heading", "text"]

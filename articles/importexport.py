@@ -14,25 +14,23 @@ A key the format does not know is an error for that line. Import is idempotent
 on ``slug``; a bad line is reported with its number and writes nothing.
 """
 
-import contextlib
+import functools
 import hashlib
-import itertools
-import json
-import shutil
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
 from django.utils import timezone
 
 from events.models import Event
 from events.people import find_or_create_person
+from secretariat import jsonl
 from secretariat.images import open_verified
+from secretariat.jsonl import ImportReport, LineError
 
 from .models import Article, Authorship
+
+__all__ = ["ImportReport", "LineError", "export_articles", "export_records", "import_articles"]
 
 TEXT_FIELDS = ("title", "slug", "lead", "body", "image_alt", "image_caption", "image_credit")
 FLAG_FIELDS = ("image_decorative", "is_featured")
@@ -49,97 +47,33 @@ FIELDS = (
 REQUIRED = ("title", "slug", "lead")
 
 
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    errors: list = field(default_factory=list)  # (line number, reason)
-
-    @property
-    def ok(self):
-        return not self.errors
-
-    def __str__(self):
-        return f"{self.created} created, {self.updated} updated, {len(self.errors)} bad lines"
-
-
-class BadLineError(Exception):
-    pass
-
-
-def _parse(line):
-    if isinstance(line, dict):
-        return line
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise BadLineError(f"not valid JSON ({error.msg}, column {error.colno})") from None
-    if not isinstance(record, dict):
-        raise BadLineError("not a JSON object")
-    return record
-
-
 def _clean_record(record):
-    """The record's values checked for type and known keys; raises BadLineError."""
-    unknown = sorted(set(record) - set(FIELDS))
-    if unknown:
-        raise BadLineError(f"unknown field(s): {', '.join(unknown)}")
-    missing = [name for name in REQUIRED if not record.get(name)]
-    if missing:
-        raise BadLineError(f"missing field(s): {', '.join(missing)}")
-    values = {}
-    for name in TEXT_FIELDS:
-        value = record.get(name)
-        if value is not None and not isinstance(value, str):
-            raise BadLineError(f"{name} must be text")
-        values[name] = value or ""
-    for name in FLAG_FIELDS:
-        value = record.get(name)
-        if value is not None and not isinstance(value, bool):
-            raise BadLineError(f"{name} must be true or false")
-        values[name] = bool(value)
-    for name in LIST_FIELDS:
-        value = record.get(name) or []
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise BadLineError(f"{name} must be a list of names")
-        values[name] = [item.strip() for item in value if item.strip()]
-    values["status"] = record.get("status") or Article.Status.DRAFT
-    if values["status"] not in Article.Status.values:
-        raise BadLineError(f"status must be one of {', '.join(Article.Status.values)}")
-    values["language"] = record.get("language") or Article.Language.SWEDISH
-    if values["language"] not in Article.Language.values:
-        raise BadLineError(f"language must be one of {', '.join(Article.Language.values)}")
-    published_at = record.get("published_at")
+    """The record's values checked for type and known keys; raises LineError."""
+    jsonl.check_keys(record, FIELDS, REQUIRED)
+    values = {name: jsonl.text(record, name) for name in TEXT_FIELDS}
+    values |= {name: jsonl.flag(record, name) for name in FLAG_FIELDS}
+    values |= {name: jsonl.names(record, name) for name in LIST_FIELDS}
+    values["image"] = jsonl.text(record, "image")
+    values["status"] = jsonl.choice(
+        record.get("status") or Article.Status.DRAFT, "status", Article.Status.values
+    )
+    values["language"] = jsonl.choice(
+        record.get("language") or Article.Language.SWEDISH, "language", Article.Language.values
+    )
+    published_at = jsonl.moment(record, "published_at")
     if published_at:
-        try:
-            values["published_at"] = datetime.fromisoformat(published_at)
-        except (TypeError, ValueError):
-            raise BadLineError("published_at is not an ISO 8601 time") from None
-        if values["published_at"].tzinfo is None:
-            raise BadLineError("published_at needs a time zone, e.g. +01:00")
-    values["image"] = record.get("image") or ""
-    if not isinstance(values["image"], str):
-        raise BadLineError("image must be a path")
+        values["published_at"] = published_at
     return values
 
 
-def _image_path(relative, base_dir):
-    base = Path(base_dir or ".").resolve()
-    path = (base / relative).resolve()
-    if not path.is_relative_to(base):
-        raise BadLineError(f"image {relative} is outside the file's folder")
-    if not path.is_file():
-        raise BadLineError(f"image {relative} does not exist")
-    return path
-
-
-def _save(values, base_dir, dry_run):
-    """Create or update one article from checked values; returns whether it was created."""
+def _save(record, base_dir, dry_run):
+    """Create or update one article from a line; returns whether it was created."""
+    values = _clean_record(record)
     events = list(Event.objects.filter(slug__in=values["events"]))
     missing_events = sorted(set(values["events"]) - {event.slug for event in events})
     if missing_events:
-        raise BadLineError(f"no event with slug {', '.join(missing_events)}")
-    image = _image_path(values["image"], base_dir) if values["image"] else None
+        raise LineError(f"no event with slug {', '.join(missing_events)}")
+    image = jsonl.file_path(values, "image", base_dir)
 
     article = Article.objects.filter(slug=values["slug"]).first()
     created = article is None
@@ -157,10 +91,7 @@ def _save(values, base_dir, dry_run):
         _verify_picture(image)
         # The name alone lets full_clean check the image rules (a description).
         article.image.name = values["image"]
-    try:
-        article.full_clean()
-    except ValidationError as error:
-        raise BadLineError(_messages(error)) from None
+    article.full_clean()
     if new_image and dry_run:
         article.image.name = stored_image  # Checked, not stored.
     elif new_image:
@@ -190,7 +121,7 @@ def _verify_picture(path):
         with path.open("rb") as handle:
             open_verified(handle).close()
     except ValidationError as error:
-        raise BadLineError(f"image {path.name}: {' '.join(error.messages)}") from None
+        raise LineError(f"image: {path.name}: {' '.join(error.messages)}") from None
 
 
 def _image_source(path):
@@ -204,14 +135,6 @@ def _same_image(article, path):
     )
 
 
-def _messages(error):
-    if hasattr(error, "message_dict"):
-        return "; ".join(
-            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
-        )
-    return " ".join(error.messages)
-
-
 def import_articles(records, *, base_dir=None, dry_run=False, batch_size=500, progress=None):
     """Import articles from JSONL lines (or dicts); one line per article.
 
@@ -219,39 +142,15 @@ def import_articles(records, *, base_dir=None, dry_run=False, batch_size=500, pr
     line is written in a savepoint, so a bad line writes nothing and is reported
     with its number; lines are committed in batches of ``batch_size``. With
     ``dry_run`` everything is checked against the database and nothing is kept.
-    ``progress(lines_done)`` is called after each batch.
+    ``progress(line_number)`` is called after each line.
     """
-    report = ImportReport()
-    numbered = (
-        (number, line)
-        for number, line in enumerate(records, start=1)
-        if isinstance(line, dict) or line.strip()
+    return jsonl.run_import(
+        records,
+        functools.partial(_save, base_dir=base_dir, dry_run=dry_run),
+        dry_run=dry_run,
+        progress=progress,
+        batch_size=batch_size,
     )
-    # A dry run checks everything in one transaction and rolls it back;
-    # a real run commits each batch, so a long file keeps what was done.
-    with transaction.atomic() if dry_run else contextlib.nullcontext():
-        for batch in itertools.batched(numbered, batch_size):
-            with transaction.atomic():
-                _import_batch(batch, base_dir, dry_run, report)
-            if progress:
-                progress(batch[-1][0])
-        if dry_run:
-            transaction.set_rollback(True)
-    return report
-
-
-def _import_batch(batch, base_dir, dry_run, report):
-    for number, line in batch:
-        try:
-            with transaction.atomic():
-                created = _save(_clean_record(_parse(line)), base_dir, dry_run)
-        except BadLineError as error:
-            report.errors.append((number, str(error)))
-            continue
-        if created:
-            report.created += 1
-        else:
-            report.updated += 1
 
 
 def export_records(articles=None, *, image_dir=None):
@@ -289,10 +188,8 @@ def _export_image(article, image_dir):
     if not article.image or image_dir is None:
         return None
     image_dir = Path(image_dir)
-    image_dir.mkdir(parents=True, exist_ok=True)
     target = image_dir / f"{article.slug}{Path(article.image.name).suffix}"
-    with article.image.open("rb") as source, target.open("wb") as copy:
-        shutil.copyfileobj(source, copy)
+    jsonl.copy_file(article.image, target)
     return f"{image_dir.name}/{target.name}"
 
 
@@ -300,9 +197,5 @@ def export_articles(path, articles=None):
     """Write articles to a JSONL file, images into a folder beside it. Returns the count."""
     path = Path(path)
     image_dir = path.parent / f"{path.stem}-images"
-    count = 0
     with path.open("w", encoding="utf-8") as output:
-        for record in export_records(articles, image_dir=image_dir):
-            output.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
-    return count
+        return jsonl.write_lines(output, export_records(articles, image_dir=image_dir))

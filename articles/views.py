@@ -49,23 +49,28 @@ class HomeView(TemplateView):
             hero=Hero.objects.active().first(),
             featured=featured,
             latest=latest[: self.latest_count],
-            upcoming_events=Event.objects.upcoming().order_by("starts_at")[:4],
+            upcoming_events=Event.objects.upcoming().for_listing()[:4],
             **kwargs,
         )
 
 
-class ArticleListView(FilterView):
+class PublishedArticlesMixin:
+    """A paginated list of published articles, as every news list shows them."""
+
+    paginate_by = PAGE_SIZE
+    paginator_class = DeferredJoinPaginator
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class ArticleListView(PublishedArticlesMixin, FilterView):
     """All published news, filtered by tags, year, author, language and words."""
 
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
-    paginate_by = PAGE_SIZE
-    paginator_class = DeferredJoinPaginator
     # A filter with an invalid value shows the form's error, not an empty page.
     strict = True
-
-    def get_queryset(self):
-        return Article.objects.published().for_listing()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -131,15 +136,13 @@ class TagIndexView(TemplateView):
         return super().get_context_data(tags=published_tag_counts(), **kwargs)
 
 
-class TagView(ListView):
+class TagView(PublishedArticlesMixin, ListView):
     template_name = "articles/tag_detail.html"
-    paginate_by = PAGE_SIZE
-    paginator_class = DeferredJoinPaginator
 
     def get_queryset(self):
         # A tag only drafts carry is not public yet: its page does not exist.
         self.tag = get_object_or_404(Article.objects.published().tags(), slug=self.kwargs["slug"])
-        return Article.objects.published().filter(tags=self.tag).for_listing()
+        return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -167,14 +170,9 @@ class ArchiveIndexView(TemplateView):
         return super().get_context_data(years=years, **kwargs)
 
 
-class ArticleArchiveMixin:
+class ArticleArchiveMixin(PublishedArticlesMixin):
     date_field = "published_at"
-    paginate_by = PAGE_SIZE
-    paginator_class = DeferredJoinPaginator
     make_object_list = True
-
-    def get_queryset(self):
-        return Article.objects.published().for_listing()
 
 
 class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):

@@ -1,15 +1,17 @@
 """The staff's editing of events, people and organisations."""
 
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Count, F
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from secretariat.admin_filters import YearFilter as BaseYearFilter
+from secretariat.audit import VersionedAdmin, logged_action
+from secretariat.merging import choose_one_to_keep
 
 from .models import Event, Organisation, Participation, Person
 from .people import merge_people
@@ -22,22 +24,12 @@ class ParticipationInline(admin.TabularInline):
     fields = ["person", "role", "order"]
 
 
-class YearFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = Event.objects.dates("starts_at", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(starts_at__year=int(self.value()))
-        return queryset
+class YearFilter(BaseYearFilter):
+    date_field = "starts_at"
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(VersionedAdmin):
     list_display = ["name", "short_name", "country", "people_count"]
     search_fields = ["name", "short_name"]
     list_filter = ["country"]
@@ -53,7 +45,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(VersionedAdmin):
     list_display = ["name", "title", "organisation", "has_photo"]
     list_select_related = ["organisation"]
     list_filter = ["organisation"]
@@ -66,41 +58,36 @@ class PersonAdmin(admin.ModelAdmin):
     def has_photo(self, person):
         return bool(person.photo)
 
-    @admin.action(description=_("Merge the selected people into one"))
+    @logged_action(_("Merge the selected people into one"))
     def merge(self, request, queryset):
         people = list(queryset.select_related("organisation").order_by("pk"))
-        if len(people) < 2:
-            self.message_user(request, _("Select at least two people to merge."), messages.WARNING)
-            return None
-        keep_pk = request.POST.get("keep")
-        if keep_pk:
-            keep = next((person for person in people if str(person.pk) == keep_pk), None)
-            if keep is None:
-                self.message_user(request, _("Choose who to keep."), messages.ERROR)
-                return None
-            merge_people(keep, people)
-            self.message_user(
-                request,
-                _("Merged into %(name)s. Events and articles now point to them.")
-                % {"name": keep.name},
-                messages.SUCCESS,
-            )
-            return redirect(reverse("admin:events_person_change", args=[keep.pk]))
-        return TemplateResponse(
+        keep = choose_one_to_keep(
+            self,
             request,
-            "admin/events/person/merge.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Merge people"),
-                "people": people,
-                "opts": self.model._meta,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
+            people,
+            explanation=_(
+                "These people will become one. Their events and articles move to the person "
+                "you keep; the others are deleted. Empty fields of the kept person are filled "
+                "in from the others."
+            ),
+            legend=_("Who to keep"),
+            label=lambda person: (
+                f"{', '.join(filter(None, (person.name, person.affiliation)))} (#{person.pk})"
+            ),
         )
+        if not isinstance(keep, Person):
+            return keep
+        merge_people(keep, people)
+        self.message_user(
+            request,
+            _("Merged into %(name)s. Events and articles now point to them.") % {"name": keep.name},
+            messages.SUCCESS,
+        )
+        return redirect(reverse("admin:events_person_change", args=[keep.pk]))
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(VersionedAdmin):
     list_display = ["title", "kind", "status", "starts_at", "city", "is_live"]
     list_filter = ["status", "kind", YearFilter, "organisers", "tags"]
     search_fields = ["title", "summary", "venue", "city", "organisers__name"]
@@ -148,11 +135,16 @@ class EventAdmin(admin.ModelAdmin):
             return event.get_absolute_url()
         return reverse("events:preview", kwargs={"slug": event.slug})
 
-    @admin.action(description=_("Publish the selected events"))
-    def publish(self, request, queryset):
-        count = queryset.exclude(status=Event.Status.PUBLISHED).update(
-            status=Event.Status.PUBLISHED, sequence=F("sequence") + 1, updated_at=timezone.now()
+    @staticmethod
+    def _set_status(queryset, status):
+        """Events not yet in ``status`` move to it; calendars that hold them update them."""
+        return queryset.exclude(status=status).update(
+            status=status, sequence=F("sequence") + 1, updated_at=timezone.now()
         )
+
+    @logged_action(_("Publish the selected events"))
+    def publish(self, request, queryset):
+        count = self._set_status(queryset, Event.Status.PUBLISHED)
         self.message_user(
             request,
             ngettext("%(count)d event published.", "%(count)d events published.", count)
@@ -160,11 +152,9 @@ class EventAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Cancel the selected events"))
+    @logged_action(_("Cancel the selected events"))
     def cancel(self, request, queryset):
-        count = queryset.exclude(status=Event.Status.CANCELLED).update(
-            status=Event.Status.CANCELLED, sequence=F("sequence") + 1, updated_at=timezone.now()
-        )
+        count = self._set_status(queryset, Event.Status.CANCELLED)
         self.message_user(
             request,
             ngettext(
@@ -176,8 +166,7 @@ class EventAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Copy as a new draft"))
-    @transaction.atomic
+    @logged_action(_("Copy as a new draft"))
     def copy(self, request, queryset):
         """For recurring formats: same text, organisers, topics and people, as a draft."""
         copies = []

@@ -50,7 +50,7 @@ class EventListView(FilterView):
         raise NotImplementedError
 
     def get_queryset(self):
-        return self.base_queryset().prefetch_related("organisers")
+        return self.base_queryset().for_listing()
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)

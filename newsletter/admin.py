@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csp import csp_override
 
+from secretariat.audit import logged_action
+
 from . import subscriptions, tasks
 from .emails import RenderedIssue
 from .models import ConsentEvent, Delivery, Issue, IssueArticle, Subscriber
@@ -94,8 +96,8 @@ class SubscriberAdmin(admin.ModelAdmin):
     def has_export_permission(self, request):
         return request.user.has_perm("newsletter.export_subscriber")
 
-    @admin.action(
-        description=gettext_lazy("Export the confirmed subscribers among those selected (CSV)"),
+    @logged_action(
+        gettext_lazy("Export the confirmed subscribers among those selected (CSV)"),
         permissions=["export"],
     )
     def export_csv(self, request, queryset):
@@ -116,16 +118,13 @@ class SubscriberAdmin(admin.ModelAdmin):
             )
         return response
 
-    @admin.action(description=gettext_lazy("Unsubscribe the selected"), permissions=["change"])
+    @logged_action(gettext_lazy("Unsubscribe the selected"), permissions=["change"])
     def unsubscribe(self, request, queryset):
         for pk in queryset.values_list("pk", flat=True):
             subscriptions.unsubscribe(pk, ConsentEvent.Method.ADMIN)
         self.message_user(request, _("The selected subscribers are unsubscribed."))
 
-    @admin.action(
-        description=gettext_lazy("Erase the personal data of the selected"),
-        permissions=["change"],
-    )
+    @logged_action(gettext_lazy("Erase the personal data of the selected"), permissions=["change"])
     def erase(self, request, queryset):
         count = 0
         for subscriber in queryset.exclude(status=Subscriber.Status.ERASED):

@@ -6,6 +6,8 @@ consent ledger together, and enqueues its email only once that has committed.
 
 from datetime import timedelta
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -124,6 +126,10 @@ def erase(subscriber, method=ConsentEvent.Method.RETENTION):
     subscriber.save(update_fields=["email", "name", "status", "erased_at"])
     # An SMTP error message may quote the address.
     Delivery.objects.filter(subscriber=subscriber).exclude(error="").update(error="")
+    # The admin's history names the subscriber as it was when staff acted on it.
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Subscriber), object_id=str(subscriber.pk)
+    ).update(object_repr=str(subscriber))
     _record(subscriber, ConsentEvent.Kind.ERASED, method)
 
 

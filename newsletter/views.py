@@ -86,15 +86,23 @@ def invalid_link(request, error):
     )
 
 
-class ConfirmView(View):
-    """GET shows a button; only its POST confirms."""
+class SignedLinkView(View):
+    """A page reached by a link from an email: its signed token names the subscriber."""
+
+    read_token = None  # tokens.read_*_token: the subscriber's pk, or BadSignature
 
     def dispatch(self, request, *args, token, **kwargs):
         try:
-            self.subscriber_pk = read_confirmation_token(token)
+            self.subscriber_pk = type(self).read_token(token)
         except signing.BadSignature as error:
             return invalid_link(request, error)
         return super().dispatch(request, *args, **kwargs)
+
+
+class ConfirmView(SignedLinkView):
+    """GET shows a button; only its POST confirms."""
+
+    read_token = read_confirmation_token
 
     def get(self, request):
         return render(request, "newsletter/confirm.html")
@@ -107,7 +115,7 @@ class ConfirmView(View):
 
 
 @method_decorator(csrf_exempt, name="dispatch")
-class UnsubscribeView(View):
+class UnsubscribeView(SignedLinkView):
     """The personal unsubscribe link, and the RFC 8058 one-click endpoint.
 
     Mail programs POST ``List-Unsubscribe=One-Click`` here without a session or
@@ -115,12 +123,7 @@ class UnsubscribeView(View):
     what proves the request is the subscriber's, so CSRF adds nothing.
     """
 
-    def dispatch(self, request, *args, token, **kwargs):
-        try:
-            self.subscriber_pk = read_unsubscribe_token(token)
-        except signing.BadSignature as error:
-            return invalid_link(request, error)
-        return super().dispatch(request, *args, **kwargs)
+    read_token = read_unsubscribe_token
 
     def get(self, request):
         return render(request, "newsletter/unsubscribe.html")

@@ -18,15 +18,24 @@ import reversion
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import transaction
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from reversion.admin import VersionAdmin
+
+NOTHING_DONE = object()
+"""What a ``logged_action`` returns when it changed nothing, so that nothing is logged."""
 
 
 def logged_action(description, *, permissions=None):
     """Like ``@admin.action``, and each selected object's history records the action.
 
     The objects are read before the action runs, so an action that changes
-    what the selection matches still logs every object it was given.
+    what the selection matches still logs every object it was given; each is
+    logged as the action left it (an erased subscriber is no longer named by
+    its address). An action that answers with a page of its own (a
+    ``TemplateResponse``: a confirmation step) has done nothing yet and logs
+    nothing; it is logged when the confirmed request runs it. Nor does one that
+    returns ``NOTHING_DONE`` (say, a merge of fewer than two).
     """
 
     def decorator(function):
@@ -37,27 +46,34 @@ def logged_action(description, *, permissions=None):
             with transaction.atomic():
                 objects = list(queryset)
                 response = function(modeladmin, request, queryset)
+                if response is NOTHING_DONE:
+                    return None
+                if isinstance(response, TemplateResponse):
+                    return response
+                model = modeladmin.model
+                after = model._default_manager.in_bulk([obj.pk for obj in objects])
                 LogEntry.objects.log_actions(
                     user_id=request.user.pk,
-                    queryset=objects,
+                    queryset=[after.get(obj.pk, obj) for obj in objects],
                     action_flag=CHANGE,
                     change_message=message,
                 )
-                if reversion.is_registered(modeladmin.model):
-                    _save_versions(modeladmin.model, objects, request.user, message)
+                if after and reversion.is_registered(model):
+                    _save_versions(after.values(), request.user, message)
             return response
 
+        action.logged = True
         return action
 
     return decorator
 
 
-def _save_versions(model, objects, user, message):
+def _save_versions(objects, user, message):
     """A version of each object as the action left it (deleted ones have none)."""
     with reversion.create_revision():
         reversion.set_user(user)
         reversion.set_comment(message)
-        for obj in model._default_manager.filter(pk__in=[obj.pk for obj in objects]):
+        for obj in objects:
             reversion.add_to_revision(obj)
 
 

@@ -32,13 +32,7 @@ def load():
     """Create whatever demo content is missing; return counts of what was created."""
     counts = {"pages": _load_pages()}
     for app in APPS:
-        try:
-            module = importlib.import_module(f"{app}.demo")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app}.demo":
-                raise
-            continue
-        counts |= module.load()
+        counts |= importlib.import_module(f"{app}.demo").load()
     return counts
 
 

@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Hero
-
-from .factories import ArticleFactory, PersonFactory, draft, scheduled
+from tests.factories import ArticleFactory, PersonFactory, draft, scheduled
 
 pytestmark = pytest.mark.django_db
 

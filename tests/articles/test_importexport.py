@@ -9,8 +9,7 @@ from PIL import Image
 from articles.importexport import export_articles, import_articles
 from articles.models import Article
 from events.models import Person
-
-from .factories import ArticleFactory, EventFactory, PersonFactory
+from tests.factories import ArticleFactory, EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

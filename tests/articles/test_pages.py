@@ -9,9 +9,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Hero
+from tests.factories import ArticleFactory, EventFactory, OrganisationFactory, PersonFactory
 from tests.xss import PAYLOADS, dangerous_markup
-
-from .factories import ArticleFactory, EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -194,10 +193,14 @@ def test_front_page_shows_hero_latest_and_upcoming_events(client):
     )
     ArticleFactory(title="Utvald nyhet", is_featured=True)
     ArticleFactory(title="Senaste nyheten")
-    EventFactory(title="Kommande webbinarium")
+    EventFactory(title="Kommande webbinarium", organisers=[OrganisationFactory(short_name="OSSE")])
     content = client.get(reverse("articles:home")).content.decode()
     for text in ("Hållbar vård", "Utvald nyhet", "Senaste nyheten", "Kommande webbinarium"):
         assert text in content
+    # The event reads as in the events app's lists, its title a heading under "Upcoming events".
+    assert "Arrangörer: OSSE" in content
+    heading = r'<h3 id="event-\d+"><a href="/evenemang/[^"]+/">Kommande webbinarium'
+    assert re.search(heading, content)
 
 
 def test_only_one_hero_is_active():

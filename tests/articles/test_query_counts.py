@@ -12,8 +12,7 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Authorship, Hero
-
-from .factories import ArticleFactory, EventFactory, PersonFactory
+from tests.factories import ArticleFactory, EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

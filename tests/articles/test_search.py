@@ -5,8 +5,7 @@ from django.db import connection
 from django.urls import reverse
 
 from articles.models import Article, search_query
-
-from .factories import ArticleFactory
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from .factories import ArticleFactory, draft, scheduled
+from tests.factories import ArticleFactory, draft, scheduled
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.utils.text import slugify
 
-from tests.articles.factories import ArticleFactory
+from tests.factories import ArticleFactory
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from events.models import Event, Participation, Person
-
-from .factories import EventFactory, OrganisationFactory, ParticipationFactory, PersonFactory
+from tests.factories import EventFactory, OrganisationFactory, ParticipationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

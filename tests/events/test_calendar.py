@@ -9,8 +9,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import Event
-
-from .factories import EventFactory
+from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from PIL import Image
 from events.importexport import export_events, import_events
 from events.models import Event, Organisation, Participation, Person
 from events.people import find_or_create_person
-
-from .factories import EventFactory, OrganisationFactory, ParticipationFactory, PersonFactory
+from tests.factories import EventFactory, OrganisationFactory, ParticipationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -211,7 +210,7 @@ def test_the_commands_show_progress_and_fail_on_bad_lines(tmp_path):
     bad.write_text(row(slug="ny") + "\n" + row(kind="x") + "\n")
     with pytest.raises(CommandError):
         call_command("import_events", str(bad), "--dry-run", stdout=out, stderr=err)
-    assert "line 2:" in err.getvalue()
+    assert f"{bad}:2: kind" in err.getvalue()
     assert not Event.objects.filter(slug="ny").exists()
 
     exported = tmp_path / "export" / "events.jsonl"

@@ -6,8 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from events.models import Event, Person
-
-from .factories import EventFactory, OrganisationFactory, PersonFactory
+from tests.factories import EventFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

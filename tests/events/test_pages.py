@@ -10,8 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from events.models import Event, Participation
-
-from .factories import EventFactory, OrganisationFactory, ParticipationFactory, PersonFactory
+from tests.factories import EventFactory, OrganisationFactory, ParticipationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,6 @@ def _immediate_tasks(settings):
 @pytest.fixture(autouse=True)
 def _site(settings):
     settings.SITE_URL = "https://nyhetsbrev.example.org"
-    settings.ROOT_URLCONF = "tests.newsletter.urls"
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,20 @@
-"""Every admin change shows in the object's history, and pages can go back a version."""
+"""Every admin change shows in the object's history, and content can go back a version."""
 
 import pytest
+import reversion
+from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from reversion.models import Version
+from taggit.models import Tag
 
+from articles.models import Article, Hero
+from events.models import Event, Organisation, Person
+from newsletter.models import Subscriber
+from secretariat.audit import VersionedAdmin
 from secretariat.models import Page
+from tests.factories import ArticleFactory, EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +131,163 @@ def test_a_deleted_page_can_be_recovered(admin_client):
 
     assert response.status_code == 302
     assert Page.objects.get().title == "Om oss"
+
+
+# Every app's admin ------------------------------------------------------------
+
+
+def history(obj):
+    return LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    )
+
+
+def test_every_custom_admin_action_is_logged():
+    """An action Django does not log itself must be a ``logged_action``."""
+    unlogged = []
+    for model, model_admin in admin.site._registry.items():
+        for action in model_admin.actions or ():
+            function = getattr(type(model_admin), action) if isinstance(action, str) else action
+            if not getattr(function, "logged", False):
+                unlogged.append(f"{model._meta.label}: {getattr(action, '__name__', action)}")
+    for name, function in admin.site.actions:
+        # Django's own delete action logs each deletion in the object's history.
+        if name != "delete_selected" and not getattr(function, "logged", False):
+            unlogged.append(f"site: {name}")
+    assert unlogged == []
+
+
+@pytest.mark.parametrize(
+    "model", [Article, Hero, Event, Person, Organisation], ids=lambda model: model.__name__
+)
+def test_content_admins_keep_versions(model):
+    assert isinstance(admin.site.get_model_admin(model), VersionedAdmin)
+    assert reversion.is_registered(model)
+
+
+def test_an_article_action_is_in_its_history_with_a_version(admin_client):
+    article = ArticleFactory(status=Article.Status.DRAFT)
+
+    admin_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish", "_selected_action": [article.pk]},
+    )
+
+    entry = history(article).get()
+    assert entry.get_change_message() == "Åtgärd: Publicera de markerade artiklarna"
+    [version] = Version.objects.get_for_object(article)
+    assert version.field_dict["status"] == Article.Status.PUBLISHED
+
+
+def test_an_earlier_version_of_an_article_brings_back_its_authors(admin_client):
+    first, second = PersonFactory(name="Sara Nyberg"), PersonFactory(name="Johan Ekström")
+    form = {
+        "title": "Revision i Sialkot",
+        "slug": "revision-i-sialkot",
+        "lead": "Kansliet besökte verkstäder.",
+        "body": "<p>Text.</p>",
+        "status": "draft",
+        "published_at_0": "2019-03-14",
+        "published_at_1": "16:00:00",
+        "language": "sv",
+        "tags": "revision",
+        "image_alt": "",
+        "image_caption": "",
+        "image_credit": "",
+        "authorships-TOTAL_FORMS": "1",
+        "authorships-INITIAL_FORMS": "0",
+        "authorships-0-person": str(first.pk),
+        "authorships-0-order": "0",
+    }
+    assert admin_client.post(reverse("admin:articles_article_add"), form).status_code == 302
+    article = Article.objects.get()
+    authorship = article.authorships.get()
+    changed = form | {
+        "title": "Fel rubrik",
+        "authorships-INITIAL_FORMS": "1",
+        "authorships-0-id": str(authorship.pk),
+        "authorships-0-article": str(article.pk),
+        "authorships-0-person": str(second.pk),
+    }
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert admin_client.post(url, changed).status_code == 302
+    assert [person.name for person in article.authors.all()] == ["Johan Ekström"]
+    earliest = Version.objects.get_for_object(article).order_by("pk").first()
+
+    earliest.revision.revert(delete=True)
+
+    article.refresh_from_db()
+    assert article.title == "Revision i Sialkot"
+    assert [person.name for person in article.authors.all()] == ["Sara Nyberg"]
+
+
+def test_event_actions_are_logged_and_a_merge_only_once_confirmed(admin_client):
+    event = EventFactory(title="Workshop i Wien")
+    keep, duplicate = PersonFactory(name="Irina Kovalenko"), PersonFactory(name="I. Kovalenko")
+
+    admin_client.post(
+        reverse("admin:events_event_changelist"),
+        {"action": "cancel", "_selected_action": [event.pk]},
+    )
+    confirm = admin_client.post(
+        reverse("admin:events_person_changelist"),
+        {"action": "merge", "_selected_action": [keep.pk, duplicate.pk]},
+    )
+    assert confirm.status_code == 200
+    assert not history(keep).exists()
+    assert not history(duplicate).exists()
+    admin_client.post(
+        reverse("admin:events_person_changelist"),
+        {"action": "merge", "_selected_action": [keep.pk, duplicate.pk], "keep": keep.pk},
+    )
+
+    assert history(event).get().get_change_message() == ("Åtgärd: Ställ in de valda evenemangen")
+    assert Version.objects.get_for_object(event).get().field_dict["status"] == "cancelled"
+    assert history(keep).count() == 1
+
+
+def test_an_erased_subscriber_is_not_named_in_the_admin_history(admin_client):
+    reader = Subscriber.objects.create(email="las@example.org", status="confirmed")
+    changelist = reverse("admin:newsletter_subscriber_changelist")
+
+    admin_client.post(changelist, {"action": "unsubscribe", "_selected_action": [reader.pk]})
+    admin_client.post(changelist, {"action": "erase", "_selected_action": [reader.pk]})
+
+    entries = history(reader)
+    assert entries.count() == 2
+    assert not entries.filter(object_repr__icontains="las@example.org").exists()
+    page = admin_client.get(reverse("admin:newsletter_subscriber_history", args=[reader.pk]))
+    assert "las@example.org" not in page.text
+
+
+def test_merging_tags_keeps_every_tagged_thing_and_is_logged(admin_client):
+    both = ArticleFactory(tags=["klimat", "Klimat"])
+    one = ArticleFactory(tags=["Klimat"])
+    event = EventFactory(tags=["klimatet"])
+    tags = list(Tag.objects.order_by("name"))
+    selected = {"action": "merge", "_selected_action": [tag.pk for tag in tags]}
+    keep = Tag.objects.get(name="klimat")
+
+    confirm = admin_client.post(reverse("admin:taggit_tag_changelist"), selected)
+    assert "Vilket ämne ska behållas" in confirm.text
+    assert "Slå ihop ämnen" in confirm.text
+    done = admin_client.post(reverse("admin:taggit_tag_changelist"), selected | {"keep": keep.pk})
+
+    assert done.status_code == 302
+    assert list(Tag.objects.all()) == [keep]
+    for tagged in (both, one, event):
+        assert list(tagged.tags.names()) == ["klimat"]
+    assert all(history(tag).count() == 1 for tag in tags)
+
+
+def test_a_merge_of_one_says_so_and_logs_nothing(admin_client):
+    person = PersonFactory()
+
+    response = admin_client.post(
+        reverse("admin:events_person_changelist"),
+        {"action": "merge", "_selected_action": [person.pk]},
+        follow=True,
+    )
+
+    assert "Välj minst två personer att slå ihop." in response.text
+    assert not history(person).exists()

@@ -1,44 +1,19 @@
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
-
 from articles.importexport import import_articles
+from secretariat.jsonl import BATCH_SIZE, ImportCommand
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Import articles from a JSON Lines file (one article per line); idempotent on slug."
+    noun = "articles"
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument(
-            "file", type=Path, help="The .jsonl file; image paths are relative to its folder."
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help="Lines committed together; a stopped import keeps the batches done.",
         )
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Check every line, write nothing."
-        )
-        parser.add_argument("--batch-size", type=int, default=500)
 
-    def handle(self, *args, file, dry_run, batch_size, **options):
-        try:
-            lines = file.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"Cannot read {file}: {error}") from None
-        total = sum(1 for line in lines if line.strip())
-
-        def progress(line_number):
-            self.stderr.write(f"… line {line_number} of {len(lines)}")
-
-        report = import_articles(
-            lines,
-            base_dir=file.parent,
-            dry_run=dry_run,
-            batch_size=batch_size,
-            progress=progress if total > batch_size else None,
-        )
-        for number, reason in report.errors:
-            self.stderr.write(self.style.ERROR(f"{file}:{number}: {reason}"))
-        summary = f"{report} (of {total} lines)"
-        if dry_run:
-            summary += "; dry run, nothing was written"
-        if report.errors:
-            raise CommandError(summary)
-        self.stdout.write(self.style.SUCCESS(summary))
+    def run(self, lines, options, **import_options):
+        return import_articles(lines, batch_size=options["batch_size"], **import_options)

@@ -1,4 +1,4 @@
-"""Factories for articles and the people who write them."""
+"""factory_boy factories for every app: articles, events, people and organisations."""
 
 from datetime import timedelta
 
@@ -6,38 +6,62 @@ import factory
 from django.utils import timezone
 
 from articles.models import Article, Authorship
-from events.models import Event, Organisation, Person
+from events.models import Event, Organisation, Participation, Person
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
 
-    name = factory.Sequence(lambda n: f"Region {n}")
-    slug = factory.Sequence(lambda n: f"region-{n}")
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    short_name = factory.Sequence(lambda n: f"ORG{n}")
+    country = "SE"
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
 
-    name = factory.Sequence(lambda n: f"Författare {n}")
-    slug = factory.Sequence(lambda n: f"forfattare-{n}")
-    title = "Hållbarhetsstrateg"
+    name = factory.Sequence(lambda n: f"Person {n}")
+    title = "Adviser"
     organisation = factory.SubFactory(OrganisationFactory)
-    bio = "Arbetar med uppföljning av leverantörer."
+    bio = "Works on responsible supply chains."
 
 
 class EventFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Event
+        skip_postgeneration_save = True
 
-    title = factory.Sequence(lambda n: f"Workshop {n}")
-    slug = factory.Sequence(lambda n: f"workshop-{n}")
-    kind = Event.Kind.WORKSHOP
+    title = factory.Sequence(lambda n: f"Webbinarium {n}")
+    kind = Event.Kind.WEBINAR
     status = Event.Status.PUBLISHED
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=10))
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
     ends_at = factory.LazyAttribute(lambda event: event.starts_at + timedelta(hours=2))
+    timezone = "Europe/Stockholm"
+    venue = "Hornsgatan 20"
+    city = "Stockholm"
+    country = "SE"
+    description = "<p>Om hållbar upphandling.</p>"
+
+    @factory.post_generation
+    def organisers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.organisers.set(extracted)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = Participation.Role.SPEAKER
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
