@@ -10,5 +10,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = demo.load()
-        summary = ", ".join(f"{count} {name}" for name, count in counts.items())
-        self.stdout.write(f"Demo content: {summary}.")
+        if not any(counts.values()):
+            self.stdout.write("Demo content: already loaded, nothing to add.")
+            return
+        summary = ", ".join(f"{name} {count}" for name, count in counts.items() if count)
+        self.stdout.write(f"Demo content added: {summary}.")
