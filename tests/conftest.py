@@ -19,3 +19,8 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
+
+
+# The production-like server and the SMTP server, for the browser tests and any
+# other test that needs the site running as it does in production.
+pytest_plugins = ["tests.liveserver", "tests.smtp"]
