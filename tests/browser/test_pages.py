@@ -81,20 +81,30 @@ def _inspect(browser, site, page_type, width):
         context.close()
 
 
-def _tab_through(page):
+def _tab_through(page, batch=10, limit=150):
     """The skip link's behaviour, then every Tab stop on the page."""
     page.keyboard.press("Tab")
     first = page.evaluate(FOCUSED)
-    page.keyboard.press("Enter")
-    after_skip = page.evaluate("() => document.activeElement.id")
-    page.evaluate("() => document.activeElement.blur()")
-    stops = []
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED)
-        if focused["tag"] == "body" or (stops and focused["path"] == stops[0]["path"]):
+    after_skip = None
+    if first["href"].startswith("#"):  # Anything else would leave the page.
+        page.keyboard.press("Enter")
+        after_skip = page.evaluate("() => document.activeElement.id")
+    # Record each element as it gets focus; read them back after a batch of Tabs.
+    page.evaluate(
+        f"() => {{ window.tabStops = []; document.activeElement.blur(); "
+        f"document.addEventListener('focusin', () => tabStops.push(({FOCUSED})())); }}"
+    )
+    stops, presses = [], 0
+    while len(stops) < limit and presses < limit:
+        for _ in range(batch):
+            page.keyboard.press("Tab")
+        presses += batch
+        stops = page.evaluate("() => tabStops")
+        order = [stop["index"] for stop in stops]
+        repeat = next((i for i, index in enumerate(order) if index in order[:i]), None)
+        if repeat is not None:  # Focus has come round through the whole page.
+            stops = stops[:repeat]
             break
-        stops.append(focused)
     return {"first": first, "after_skip": after_skip, "stops": stops}
 
 
@@ -278,6 +288,7 @@ FOCUSED = """() => {
     path.unshift(node.tagName.toLowerCase() + (node.id ? '#' + node.id : ''));
   }
   return {
+    index: Array.prototype.indexOf.call(document.getElementsByTagName('*'), el),
     tag: el.tagName.toLowerCase(),
     href: el.getAttribute('href') || '',
     path: path.join(' > ') + ' "' + (el.innerText || el.value || '').trim().slice(0, 40) + '"',

@@ -1,0 +1,107 @@
+"""What readers and editors do on the site, start to finish, in a real browser.
+
+Each journey runs four times: with JavaScript on and off, on a phone (360 px)
+and on a desktop (1280 px). Steps find things the way a person does: by role
+and visible name, in Swedish.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from secretariat.models import Page
+
+from .conftest import DESKTOP, PHONE
+
+journey = pytest.mark.parametrize(
+    ("js", "width"),
+    [
+        pytest.param(True, PHONE, id="js-phone"),
+        pytest.param(True, DESKTOP, id="js-desktop"),
+        pytest.param(False, PHONE, id="nojs-phone"),
+        pytest.param(False, DESKTOP, id="nojs-desktop"),
+    ],
+)
+
+EDITOR = {"username": "redaktor", "password": "Hållbar-upphandling-2026"}
+
+
+@pytest.fixture(scope="module")
+def editor(server_orm):
+    """A member of staff with an account in the admin."""
+
+    def create():
+        get_user_model().objects.filter(username=EDITOR["username"]).delete()
+        get_user_model().objects.create_superuser(email="redaktor@example.org", **EDITOR)
+
+    server_orm(create)
+    return EDITOR
+
+
+def log_in(page, editor):
+    page.goto("/admin/")
+    page.get_by_label("Användarnamn").fill(editor["username"])
+    page.get_by_label("Lösenord").fill(editor["password"])
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.get_by_role("button", name="Logga ut")).to_be_attached()
+
+
+@journey
+def test_reader_finds_news_search_and_the_accessibility_statement(open_page, site, js, width):
+    page = open_page("/", width=width, js=js).page
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Nationella kansliet för hållbar upphandling"
+    )
+    feed = page.locator('head link[rel="alternate"][type="application/rss+xml"]')
+    expect(feed).to_have_attribute("href", "/aktuellt/rss/")
+
+    page.get_by_role("contentinfo").get_by_role("link", name="Tillgänglighetsredogörelse").click()
+    expect(page).to_have_url(site.url + "/tillganglighet/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tillgänglighetsredogörelse")
+
+    menu = page.get_by_role("navigation", name="Huvudmeny")
+    menu.get_by_role("link", name="Aktuellt").click()
+    expect(page).to_have_url(site.url + "/aktuellt/")
+    expect(menu.get_by_role("link", name="Aktuellt")).to_have_attribute("aria-current", "page")
+
+    page.get_by_role("searchbox", name="Sök bland nyheterna").fill("upphandling")
+    page.get_by_role("button", name="Sök", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/aktuellt/sok/\?q=upphandling$"))
+    expect(page.get_by_role("searchbox", name="Sök bland nyheterna")).to_be_visible()
+
+    page.get_by_role("link", name="Nationella kansliet för hållbar upphandling").first.click()
+    expect(page).to_have_url(site.url + "/")
+
+
+@journey
+def test_reader_who_mistypes_an_address_finds_the_way_back(open_page, site, js, width):
+    visit = open_page("/aktuelt/", width=width, js=js)
+    assert visit.response.status == 404
+    page = visit.page
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sidan finns inte")
+
+    page.get_by_role("main").get_by_role("link", name="Läs de senaste nyheterna").click()
+    expect(page).to_have_url(site.url + "/aktuellt/")
+
+
+@journey
+def test_editor_publishes_a_page_in_the_admin(open_page, site, server_orm, editor, js, width):
+    slug = f"om-kansliet-{'js' if js else 'utan-js'}-{width}"
+    page = open_page("/", width=width, js=js).page
+    log_in(page, editor)
+
+    page.goto("/admin/secretariat/page/add/")
+    page.get_by_label("Rubrik").fill("Om kansliet")
+    page.get_by_label("Rubrik").press("Tab")  # With JavaScript, the address is filled in now.
+    page.get_by_label("Webbadress").fill(slug)
+    page.get_by_label("Ingress").fill("Vilka vi är och vad vi gör.")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("Om kansliet")
+
+    page.goto(f"/{slug}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Om kansliet")
+    expect(page.get_by_text("Vilka vi är och vad vi gör.")).to_be_visible()
+    published = server_orm(lambda: Page.objects.published().filter(slug=slug).exists())
+    assert published
