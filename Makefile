@@ -64,11 +64,12 @@ lock: ## Re-pin requirements/*.txt from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --python-version 3.12 --no-header --no-annotate -q -o requirements/base.txt
 	uv pip compile pyproject.toml --group dev --python-version 3.12 --no-header --no-annotate -q -o requirements/dev.txt
 
-browser-tools: install node_modules/.installed ## What the browser tests need: Chromium, Java, axe-core and the Nu Html Checker
-
-# Debian's Chromium (Playwright's own browser download does not work on every
-# machine); axe-core and vnu-jar at the exact versions in package.json.
-node_modules/.installed: package.json .npmrc
+browser-tools: install ## What the browser tests need: Chromium, Java, axe-core and the Nu Html Checker
 	@scripts/need chromium:chromium java:default-jre-headless npm:npm
+	@$(MAKE) -s --no-print-directory node_modules/.installed
+
+# Debian's Chromium, since Playwright's own browser download does not work on
+# every machine; axe-core and vnu-jar at the exact versions in package.json.
+node_modules/.installed: package.json .npmrc
 	npm install --no-audit --no-fund --loglevel=error
 	@touch $@

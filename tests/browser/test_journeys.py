@@ -48,6 +48,19 @@ def log_in(page, editor):
     expect(page.get_by_role("button", name="Logga ut")).to_be_attached()
 
 
+def fill_rich_text(page, field, text, js):
+    """Write a paragraph in the admin's rich text editor.
+
+    With JavaScript the editor is a ProseMirror area to type in; without it the
+    field is the plain textarea behind it, which takes HTML.
+    """
+    if js:
+        page.locator(f".field-{field} [contenteditable=true]").click()
+        page.keyboard.type(text)
+    else:
+        page.locator(f"#id_{field}").fill(f"<p>{text}</p>")
+
+
 @journey
 def test_reader_finds_news_search_and_the_accessibility_statement(open_page, site, js, width):
     page = open_page("/", width=width, js=js).page
@@ -97,11 +110,13 @@ def test_editor_publishes_a_page_in_the_admin(open_page, site, server_orm, edito
     page.get_by_label("Rubrik").press("Tab")  # With JavaScript, the address is filled in now.
     page.get_by_label("Webbadress").fill(slug)
     page.get_by_label("Ingress").fill("Vilka vi är och vad vi gör.")
+    fill_rich_text(page, "body", "Kansliet samordnar regionernas arbete.", js)
     page.get_by_role("button", name="Spara", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("Om kansliet")
 
     page.goto(f"/{slug}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Om kansliet")
     expect(page.get_by_text("Vilka vi är och vad vi gör.")).to_be_visible()
+    expect(page.get_by_text("Kansliet samordnar regionernas arbete.")).to_be_visible()
     published = server_orm(lambda: Page.objects.published().filter(slug=slug).exists())
     assert published
