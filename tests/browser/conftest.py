@@ -87,28 +87,40 @@ class Visit:
         return self.page.context
 
 
+def new_context(browser, site, width, js=True, **options):
+    """A fresh browser context (no cookies) on the site: a phone below 600 px."""
+    phone = width < 600
+    context = browser.new_context(
+        base_url=site.url,
+        viewport={"width": width, "height": 740 if phone else 900},
+        is_mobile=phone,
+        has_touch=phone,
+        java_script_enabled=js,
+        locale="sv-SE",
+        timezone_id="Europe/Stockholm",
+        **options,
+    )
+    context.set_default_timeout(10_000)
+    return context
+
+
+def record_requests(page):
+    """The list of URLs ``page`` requests from now on, filled in as it goes."""
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    return requests
+
+
 @pytest.fixture
 def open_page(browser, site):
     """``open_page(path, width=1280, js=True)`` opens a fresh context on the site."""
     contexts = []
 
     def open_(path, width=DESKTOP, js=True, **options):
-        phone = width < 600
-        context = browser.new_context(
-            base_url=site.url,
-            viewport={"width": width, "height": 740 if phone else 900},
-            is_mobile=phone,
-            has_touch=phone,
-            java_script_enabled=js,
-            locale="sv-SE",
-            timezone_id="Europe/Stockholm",
-            **options,
-        )
-        context.set_default_timeout(10_000)
+        context = new_context(browser, site, width, js, **options)
         contexts.append(context)
         page = context.new_page()
-        requests = []
-        page.on("request", lambda request: requests.append(request.url))
+        requests = record_requests(page)
         response = page.goto(path)
         return Visit(page, response, requests)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, WIDTHS, screenshot_path
+from .conftest import DESKTOP, WIDTHS, new_context, record_requests, screenshot_path
 from .pages import PAGE_TYPES
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
@@ -47,22 +47,14 @@ def inspect(browser, site):
 
 
 def _inspect(browser, site, page_type, width):
-    context = browser.new_context(
-        base_url=site.url,
-        viewport={"width": width, "height": 740 if width == PHONE else 900},
-        is_mobile=width == PHONE,
-        has_touch=width == PHONE,
-        locale="sv-SE",
-    )
+    context = new_context(browser, site, width)
     try:
         page = context.new_page()
-        requests = []
-        page.on("request", lambda request: requests.append(request.url))
+        requests = record_requests(page)
         response = page.goto(site.paths[page_type.name])
         report = {"status": response.status}
         report["headings"] = page.evaluate(HEADINGS)
         report["links"] = page.evaluate(LINK_TEXTS)
-        report["keyboard"] = _tab_through(page)
         # Evaluated through the DevTools protocol, which the page's CSP does not restrict.
         page.evaluate(AXE.read_text())
         report["axe"] = page.evaluate(
@@ -70,6 +62,7 @@ def _inspect(browser, site, page_type, width):
             {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
         )["violations"]
         page.screenshot(path=screenshot_path(page_type.name, width), full_page=True)
+        report["keyboard"] = _tab_through(page)
         if width == DESKTOP:
             report["reflow"] = _reflow(page)
         # Anything that loads late (after a timer, say) is recorded too.
