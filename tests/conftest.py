@@ -21,6 +21,17 @@ def staff_client(client, django_user_model):
     return client
 
 
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on a free loopback port; MAILERS point at it."""
+    from secretariat.settings.env import mailer_from_url
+    from tests.smtp import SMTPServer
+
+    with SMTPServer() as server:
+        settings.MAILERS = {"default": mailer_from_url(server.url)}
+        yield server
+
+
 # The production-like server and the SMTP server, for the browser tests and any
 # other test that needs the site running as it does in production.
-pytest_plugins = ["tests.liveserver", "tests.smtp"]
+pytest_plugins = ["tests.liveserver"]

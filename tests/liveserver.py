@@ -4,7 +4,7 @@
 ``gunicorn.conf.py`` and ``secretariat.settings.production`` (``DEBUG`` off,
 whitenoise serving the collected static files). The session fixtures below give
 the browser tests one such server, with its own database, its own media folder
-and a real SMTP server (``tests.smtp.SMTPSink``) for its mail:
+and a real SMTP server (``tests.smtp.SMTPServer``) for its mail:
 
 - ``server_database``: a copy of pytest-django's test database made for the server.
   The server and the tests must see the same committed rows, which the usual
@@ -14,12 +14,11 @@ and a real SMTP server (``tests.smtp.SMTPSink``) for its mail:
   process's ORM on that database, so tests create data the server sees and read
   back what the server wrote.
 - ``production_server``: the running server (``.url``, ``.smtp``, ``.media_root``).
-- ``smtp_sink`` (in ``tests.smtp``): the SMTP server the site sends its mail to.
+- ``smtp_sink``: the ``tests.smtp.SMTPServer`` the server sends its mail to.
 """
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -38,15 +37,10 @@ from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.test import override_settings
 from django.test.utils import setup_databases
 
+from tests.smtp import SMTPServer, free_port
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 STARTUP_TIMEOUT = 30  # seconds
-
-
-def free_port():
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_production_server(env, port):
@@ -202,6 +196,13 @@ def server_orm(server_database, django_db_blocker, server_media_root):
 @pytest.fixture(scope="session")
 def server_media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("server-media")
+
+
+@pytest.fixture(scope="session")
+def smtp_sink():
+    """The SMTP server the production server sends its mail to, for the whole session."""
+    with SMTPServer() as server:
+        yield server
 
 
 @dataclass

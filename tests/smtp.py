@@ -1,85 +1,94 @@
-"""A real SMTP server on loopback that keeps what it receives, for tests that send mail.
+"""A real SMTP server on loopback for the tests (aiosmtpd), collecting what it receives.
 
-    with SMTPSink() as sink:
-        ...  # run the code with EMAIL_URL=sink.url
-        message = sink.wait_for(lambda m: m["To"] == "anna@example.org")
-
-The server is aiosmtpd's, in a thread of the test process; the site talks to it over
-plain SMTP (``smtp+insecure://``), exactly as it talks to a real relay.
+``hold_after = n`` makes the server stop answering after n messages: the next
+message waits, unacknowledged, until ``hold_after`` is reset, and is then
+refused. That is how a test catches a sender in the middle of a message.
 """
 
+import asyncio
 import email
+import email.policy
+import socket
 import threading
 import time
-from email import policy
 
-import pytest
 from aiosmtpd.controller import Controller
 
-from tests.liveserver import free_port
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
-class SMTPSink:
-    """An SMTP server on 127.0.0.1 that collects every message in ``.messages``."""
+class _Handler:
+    # aiosmtpd calls hooks by these upper-case names.
 
+    def __init__(self, server):
+        self.server = server
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.server.refuse:
+            return "550 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802  # noqa: N802 - aiosmtpd names it.
+        hold_after = self.server.hold_after
+        if hold_after is not None and len(self.server.messages) >= hold_after:
+            self.server.holding.set()
+            while self.server.hold_after is not None:
+                await asyncio.sleep(0.02)
+            return "451 Aborted while held"
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.server.lock:
+            self.server.messages.append(message)
+            self.server.envelopes.append(list(envelope.rcpt_tos))
+        return "250 OK"
+
+
+class SMTPServer:
     def __init__(self):
         self.messages = []
-        self._arrived = threading.Condition()
-        self._controller = Controller(self, hostname="127.0.0.1", port=free_port())
+        self.envelopes = []
+        self.refuse = set()
+        self.hold_after = None
+        self.holding = threading.Event()
+        self.lock = threading.Lock()
+        self.port = free_port()
+        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.hold_after = None
+        self.controller.stop()
 
     @property
     def url(self):
-        """The ``EMAIL_URL`` that sends mail here."""
-        return f"smtp+insecure://127.0.0.1:{self._controller.port}"
+        return f"smtp+insecure://127.0.0.1:{self.port}"
 
-    def start(self):
-        self._controller.start()
-        return self
+    def to(self, address):
+        """The messages whose envelope named this recipient."""
+        with self.lock:
+            return [
+                m
+                for m, rcpts in zip(self.messages, self.envelopes, strict=True)
+                if address in rcpts
+            ]
 
-    def stop(self):
-        self._controller.stop()
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc_info):
-        self.stop()
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        message = email.message_from_bytes(envelope.content, policy=policy.default)
-        with self._arrived:
-            self.messages.append(message)
-            self._arrived.notify_all()
-        return "250 Message accepted for delivery"
-
-    def clear(self):
-        with self._arrived:
-            self.messages.clear()
-
-    def wait_for(self, matches=lambda message: True, timeout=15):
-        """The first message for which ``matches(message)`` holds, waiting up to ``timeout`` s.
-
-        Mail may be sent by a background worker, so it can arrive after the request
-        that caused it has answered.
-        """
+    def wait_for(self, count, timeout=30):
         deadline = time.monotonic() + timeout
-        with self._arrived:
-            while True:
-                found = next((m for m in self.messages if matches(m)), None)
-                if found is not None:
-                    return found
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise AssertionError(
-                        f"No matching email arrived within {timeout} s; "
-                        f"received {len(self.messages)}: "
-                        f"{[(m['To'], m['Subject']) for m in self.messages]}"
-                    )
-                self._arrived.wait(remaining)
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return len(self.messages) >= count
 
+    @staticmethod
+    def text(message):
+        return message.get_body(("plain",)).get_content()
 
-@pytest.fixture(scope="session")
-def smtp_sink():
-    """One SMTP server for the session; ``smtp_sink.clear()`` forgets what it received."""
-    with SMTPSink() as sink:
-        yield sink
+    @staticmethod
+    def html(message):
+        return message.get_body(("html",)).get_content()
