@@ -240,9 +240,12 @@ def production_server(server_database, server_media_root, smtp_sink, tmp_path_fa
     }
     environ = {**os.environ, **env}
     manage = [sys.executable, "manage.py"]
-    subprocess.run(
-        [*manage, "collectstatic", "--noinput", "-v", "0"], cwd=BASE_DIR, env=environ, check=True
-    )
+    # As a deployment does: the Swedish catalogues compiled, the static files collected.
+    for command in (
+        ["compilemessages", "--ignore=.venv", "--ignore=var", "--ignore=node_modules"],
+        ["collectstatic", "--noinput"],
+    ):
+        subprocess.run([*manage, *command, "-v", "0"], cwd=BASE_DIR, env=environ, check=True)
     server = start_production_server(env, port)
     with (folder / "worker.log").open("ab") as output:
         worker = subprocess.Popen(

@@ -29,7 +29,11 @@ CHROMIUM_FLAGS = [
 ]
 PHONE, DESKTOP = 360, 1280
 WIDTHS = [pytest.param(PHONE, id="phone"), pytest.param(DESKTOP, id="desktop")]
-SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "var" / "screenshots"
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+SCREENSHOTS = BASE_DIR / "var" / "screenshots"
+NODE_MODULES = BASE_DIR / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def pytest_collection_modifyitems(items):
@@ -127,6 +131,27 @@ def open_page(browser, site):
     yield open_
     for context in contexts:
         context.close()
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    # Evaluated through the DevTools protocol, which the page's CSP does not restrict.
+    page.evaluate(AXE.read_text())
+    return page.evaluate(
+        "options => axe.run(document, options)",
+        {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )["violations"]
+
+
+def format_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"  at {' '.join(node['target'])}: {node['html'][:200]}")
+            lines.append("    " + node["failureSummary"].replace("\n", "\n    "))
+    return "\n".join(lines)
 
 
 def screenshot_path(name, width):

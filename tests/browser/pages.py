@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 
+from articles.models import Article
 from secretariat import demo
 from secretariat.models import Page
 
@@ -29,9 +31,29 @@ def _page(slug):
     return lambda: Page.objects.published().get(slug=slug).get_absolute_url()
 
 
+def _article():
+    """The newest published article with tags: the one the article page types show."""
+    return Article.objects.published().filter(tags__isnull=False).distinct().first()
+
+
+def _archive_month():
+    published = timezone.localtime(_article().published_at)
+    return reverse("articles:archive_month", args=[published.year, published.month])
+
+
+def _tag():
+    return reverse("articles:tag", args=[_article().tags.order_by("slug").first().slug])
+
+
 PAGE_TYPES = [
     PageType("front", lambda: reverse("articles:home")),
     PageType("article list", lambda: reverse("articles:list")),
+    PageType("article", lambda: _article().get_absolute_url()),
+    PageType("tag index", lambda: reverse("articles:tags")),
+    PageType("tag", _tag),
+    PageType("archive", lambda: reverse("articles:archive")),
+    PageType("archive year", lambda: _archive_month().rsplit("/", 2)[0] + "/"),
+    PageType("archive month", _archive_month),
     PageType("search with hits", lambda: reverse("articles:search") + "?q=upphandling"),
     PageType("search without hits", lambda: reverse("articles:search") + "?q=xyzzyqwerty"),
     PageType("event list", lambda: reverse("events:upcoming")),

@@ -6,14 +6,16 @@ and visible name, in Swedish.
 """
 
 import re
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from newsletter.models import Subscriber
 from secretariat.models import Page
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, axe_violations, format_violations
 
 journey = pytest.mark.parametrize(
     ("js", "width"),
@@ -120,3 +122,61 @@ def test_editor_publishes_a_page_in_the_admin(open_page, site, server_orm, edito
     expect(page.get_by_text("Kansliet samordnar regionernas arbete.")).to_be_visible()
     published = server_orm(lambda: Page.objects.published().filter(slug=slug).exists())
     assert published
+
+
+def assert_accessible(page, js):
+    """axe-core on a step of a journey (it needs JavaScript in the page to run)."""
+    if js:
+        violations = axe_violations(page)
+        assert not violations, f"At {page.url}:\n" + format_violations(violations)
+
+
+def mail_to(smtp, address, count=1, timeout=20):
+    """The messages sent to ``address``, once there are ``count`` (a worker sends them)."""
+    deadline = time.monotonic() + timeout
+    while len(messages := smtp.to(address)) < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(messages) >= count, f"{len(messages)} emails, not {count}, reached {address}"
+    return messages
+
+
+def link_after(text, label):
+    return re.search(re.escape(label) + r"\s*(http\S+)", text).group(1)
+
+
+@journey
+def test_subscriber_signs_up_confirms_from_the_email_and_unsubscribes(
+    open_page, site, server_orm, js, width
+):
+    address = f"prenumerant-{'js' if js else 'utan-js'}-{width}@example.org"
+    page = open_page("/", width=width, js=js).page
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Nyhetsbrev").click()
+
+    page.get_by_role("button", name="Prenumerera").click()
+    email = page.get_by_label("E-postadress")
+    expect(email).to_have_attribute("aria-invalid", "true")
+    expect(email).to_have_accessible_description(re.compile("e-postadress", re.IGNORECASE))
+    assert_accessible(page, js)
+
+    email.fill(address)
+    page.get_by_label("Namn (frivilligt)").fill("Kim Prenumerant")
+    page.get_by_role("checkbox", name=re.compile("Jag vill få nyhetsbrevet")).check()
+    page.get_by_role("button", name="Prenumerera").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kolla din inkorg")
+
+    confirmation = mail_to(site.server.smtp, address)[0]
+    text = confirmation.get_body(("plain",)).get_content()
+    page.goto(link_after(text, "Öppna länken och tryck på knappen för att bekräfta:"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bekräfta din prenumeration")
+    assert_accessible(page, js)
+    page.get_by_role("button", name="Bekräfta").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du prenumererar nu")
+
+    welcome = mail_to(site.server.smtp, address, count=2)[1]
+    text = welcome.get_body(("plain",)).get_content()
+    page.goto(link_after(text, "Avsluta prenumerationen:"))
+    assert_accessible(page, js)
+    page.get_by_role("button", name="Avsluta prenumerationen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du har avslutat prenumerationen")
+    status = server_orm(lambda: Subscriber.objects.get(email=address).status)
+    assert status == Subscriber.Status.UNSUBSCRIBED

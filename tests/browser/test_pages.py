@@ -11,17 +11,22 @@ import json
 import subprocess
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from .conftest import DESKTOP, WIDTHS, new_context, record_requests, screenshot_path
+from .conftest import (
+    DESKTOP,
+    NODE_MODULES,
+    WIDTHS,
+    axe_violations,
+    format_violations,
+    new_context,
+    record_requests,
+    screenshot_path,
+)
 from .pages import PAGE_TYPES
 
-NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Link texts that say nothing out of context (WCAG 2.4.4), in the site's languages.
 VAGUE_LINK_TEXTS = {"här", "klicka här", "läs mer", "mer", "länk", "here", "click here", "more"}
 
@@ -55,12 +60,7 @@ def _inspect(browser, site, page_type, width):
         report = {"status": response.status}
         report["headings"] = page.evaluate(HEADINGS)
         report["links"] = page.evaluate(LINK_TEXTS)
-        # Evaluated through the DevTools protocol, which the page's CSP does not restrict.
-        page.evaluate(AXE.read_text())
-        report["axe"] = page.evaluate(
-            "options => axe.run(document, options)",
-            {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
-        )["violations"]
+        report["axe"] = axe_violations(page)
         page.screenshot(path=screenshot_path(page_type.name, width), full_page=True)
         report["keyboard"] = _tab_through(page)
         if width == DESKTOP:
@@ -114,17 +114,6 @@ def _reflow(page):
     results["text at 200 %"] = page.evaluate(OVERFLOW)
     page.evaluate("() => { document.documentElement.style.fontSize = ''; }")
     return results
-
-
-def format_violations(violations):
-    lines = []
-    for violation in violations:
-        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
-        lines.append(f"  {violation['helpUrl']}")
-        for node in violation["nodes"][:5]:
-            lines.append(f"  at {' '.join(node['target'])}: {node['html'][:200]}")
-            lines.append("    " + node["failureSummary"].replace("\n", "\n    "))
-    return "\n".join(lines)
 
 
 @page_types
