@@ -8,6 +8,7 @@ and visible name, in Swedish.
 import re
 import time
 
+import feedparser
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
@@ -88,6 +89,73 @@ def test_reader_finds_news_search_and_the_accessibility_statement(open_page, sit
 
     page.get_by_role("link", name="Nationella kansliet för hållbar upphandling").first.click()
     expect(page).to_have_url(site.url + "/")
+
+
+SWEDISH_MONTHS = [
+    "Januari",
+    "Februari",
+    "Mars",
+    "April",
+    "Maj",
+    "Juni",
+    "Juli",
+    "Augusti",
+    "September",
+    "Oktober",
+    "November",
+    "December",
+]
+
+
+def feed_titles(page, url):
+    """The entry titles of the feed at ``url``, fetched as a feed reader would."""
+    response = page.request.get(url)
+    assert response.ok, f"{url} answered {response.status}"
+    assert "xml" in response.headers["content-type"]
+    return [entry.title for entry in feedparser.parse(response.body()).entries]
+
+
+@journey
+def test_reader_follows_the_news_to_a_tag_the_archive_search_and_the_feed(
+    open_page, site, js, width
+):
+    page = open_page("/", width=width, js=js).page
+    news = page.get_by_role("region", name="Senaste nytt")
+    first = news.get_by_role("heading", level=3).first.get_by_role("link")
+    title = first.inner_text()
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    published = page.locator("article header time").first.get_attribute("datetime")
+    year, month = int(published[:4]), int(published[5:7])
+    article_url = page.url
+
+    tag_link = page.get_by_role("list", name="Ämnen").get_by_role("link").first
+    tag = tag_link.inner_text()
+    tag_link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Aktuellt om {tag}")
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+    follow = page.get_by_role("link", name="Följ ämnet (RSS)").get_attribute("href")
+    assert title in feed_titles(page, follow)
+
+    page.goto("/")
+    page.get_by_role("region", name="Senaste nytt").get_by_role("link", name="Arkiv").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Arkiv")
+    page.get_by_role("region", name=re.compile(str(year))).get_by_role(
+        "link", name=SWEDISH_MONTHS[month - 1], exact=True
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(str(year))
+    page.get_by_role("link", name=title).click()
+    expect(page).to_have_url(article_url)
+
+    word = max(re.findall(r"\w+", title), key=len)
+    page.get_by_role("searchbox", name="Sök bland nyheterna").fill(word)
+    page.get_by_role("button", name="Sök", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/aktuellt/sok/\?q="))
+    expect(page.get_by_role("main").get_by_role("link", name=title)).to_be_visible()
+
+    page.goto("/")
+    feed = page.locator('head link[rel="alternate"][type="application/rss+xml"]')
+    assert title in feed_titles(page, feed.get_attribute("href"))
 
 
 @journey
