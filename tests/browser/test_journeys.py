@@ -7,10 +7,12 @@ and visible name, in Swedish.
 
 import re
 import time
+from urllib.parse import quote
 
 import feedparser
 import pytest
 from django.contrib.auth import get_user_model
+from PIL import Image
 from playwright.sync_api import expect
 
 from newsletter.models import Subscriber
@@ -248,3 +250,46 @@ def test_subscriber_signs_up_confirms_from_the_email_and_unsubscribes(
     expect(page.get_by_role("heading", level=1)).to_have_text("Du har avslutat prenumerationen")
     status = server_orm(lambda: Subscriber.objects.get(email=address).status)
     assert status == Subscriber.Status.UNSUBSCRIBED
+
+
+@journey
+def test_editor_writes_previews_and_publishes_an_article(
+    open_page, site, editor, tmp_path, js, width
+):
+    variant = f"{'js' if js else 'utan-js'}-{width}"
+    title = f"Nya krav på arbetskläder ({variant})"
+    tag = f"arbetskläder {variant}"
+    picture = tmp_path / "tvatteri.jpg"
+    Image.new("RGB", (1200, 800), (40, 110, 90)).save(picture, "JPEG")
+    page = open_page("/", width=width, js=js).page
+    log_in(page, editor)
+
+    page.goto("/admin/articles/article/add/")
+    page.get_by_label("Rubrik").fill(title)
+    page.get_by_label("Rubrik").press("Tab")
+    page.get_by_label("Webbadress").fill(f"nya-krav-pa-arbetsklader-{variant}")
+    page.get_by_label("Ingress").fill("Regionerna ställer krav på hela leveranskedjan.")
+    fill_rich_text(page, "body", "Kraven gäller från nästa år.", js)
+    page.get_by_label("Ämnen").fill(f'"{tag}", textil')
+    page.locator("input[type=file][name=image]").set_input_files(picture)
+    page.get_by_label("Bildbeskrivning").fill("Arbetskläder som hänger på tork i ett tvätteri.")
+    page.get_by_role("button", name="Spara och fortsätt redigera").click()
+    expect(page.locator(".messagelist")).to_contain_text(title)
+
+    page.goto("/admin/articles/article/?q=" + quote(title))
+    page.get_by_role("link", name="Förhandsvisa").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_role("img", name="Arbetskläder som hänger på tork")).to_be_visible()
+    page.go_back()
+    page.get_by_role("link", name=title).click()
+    page.get_by_label("Status").select_option(label="Publicerad")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text(title)
+
+    page.goto("/")
+    news = page.get_by_role("region", name="Senaste nytt")
+    news.get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    page.get_by_role("list", name="Ämnen").get_by_role("link", name=tag).click()
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+    assert title in feed_titles(page, "/aktuellt/rss/")
