@@ -69,9 +69,7 @@ def fill_rich_text(page, field, text, js):
 @journey
 def test_reader_finds_news_search_and_the_accessibility_statement(open_page, site, js, width):
     page = open_page("/", width=width, js=js).page
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Nationella kansliet för hållbar upphandling"
-    )
+    expect(page).to_have_title("Nationella kansliet för hållbar upphandling")
     feed = page.locator('head link[rel="alternate"][type="application/rss+xml"]')
     expect(feed).to_have_attribute("href", "/aktuellt/rss/")
 
