@@ -9,7 +9,8 @@ LOCALDB := $(PY) scripts/localdb.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install db db-stop serve worker lint format messages lock browser-tools
+.PHONY: help run test install db db-stop serve worker lint format messages lock
+.PHONY: backup restore browser-tools
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +64,13 @@ format: install ## Reformat and fix what ruff can
 lock: ## Re-pin requirements/*.txt from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --python-version 3.12 --no-header --no-annotate -q -o requirements/base.txt
 	uv pip compile pyproject.toml --group dev --python-version 3.12 --no-header --no-annotate -q -o requirements/dev.txt
+
+backup: install ## Dump the database and the media files into var/backups/<date>/
+	$(LOCALDB) run -- $(MANAGE) backup
+
+restore: install ## Restore BACKUP=var/backups/<date> into an empty database (FORCE=1 replaces content)
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<folder> [FORCE=1]"; exit 2; }
+	$(LOCALDB) run -- $(MANAGE) restore "$(BACKUP)" $(if $(FORCE),--force)
 
 browser-tools: install ## What the browser tests need: Chromium, Java, axe-core and the Nu Html Checker
 	@scripts/need chromium:chromium java:default-jre-headless npm:npm

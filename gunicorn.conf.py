@@ -23,3 +23,7 @@ accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "secretariat.wsgi:application"
+# Gunicorn 25+ opens a control socket in $HOME by default: one path shared by
+# every instance on the machine (tests start several), and a way to resize or
+# stop the server that nothing here uses.
+control_socket_disable = True

@@ -27,9 +27,9 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
-from events.models import Event, Person
+from events.models import Event
+from events.people import find_or_create_person
 from secretariat.images import open_verified
 
 from .models import Article, Authorship
@@ -65,23 +65,6 @@ class ImportReport:
 
 class BadLineError(Exception):
     pass
-
-
-def find_or_create_person(name):
-    """The person with this name, created when there is none.
-
-    A stand-in for ``events.people.find_or_create_person``: switch to that one at merge.
-    """
-    name = " ".join(name.split())
-    person = Person.objects.filter(name__iexact=name).order_by("pk").first()
-    if person is None:
-        base = slugify(name)[:190] or "person"
-        slug, number = base, 1
-        while Person.objects.filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
-        person = Person.objects.create(name=name, slug=slug)
-    return person
 
 
 def _parse(line):

@@ -1,34 +1,216 @@
-from django.contrib import admin
+"""The staff's editing of events, people and organisations."""
+
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Count, F
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Event, Organisation, Participation, Person
+from .people import merge_people
 
 
 class ParticipationInline(admin.TabularInline):
     model = Participation
     extra = 1
     autocomplete_fields = ["person"]
+    fields = ["person", "role", "order"]
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Event.objects.dates("starts_at", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(starts_at__year=int(self.value()))
+        return queryset
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "country"]
+    list_display = ["name", "short_name", "country", "people_count"]
     search_fields = ["name", "short_name"]
+    list_filter = ["country"]
     prepopulated_fields = {"slug": ["name"]}
+    ordering = ["name"]  # Meta.ordering does not apply to the counted (grouped) query.
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(people_count=Count("people"))
+
+    @admin.display(description=_("people"), ordering="people_count")
+    def people_count(self, organisation):
+        return organisation.people_count
 
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "title", "organisation"]
-    search_fields = ["name", "title", "organisation__name"]
+    list_display = ["name", "title", "organisation", "has_photo"]
+    list_select_related = ["organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "title", "organisation__name", "organisation__short_name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation"]
+    actions = ["merge"]
+
+    @admin.display(description=_("photo"), boolean=True)
+    def has_photo(self, person):
+        return bool(person.photo)
+
+    @admin.action(description=_("Merge the selected people into one"))
+    def merge(self, request, queryset):
+        people = list(queryset.select_related("organisation").order_by("pk"))
+        if len(people) < 2:
+            self.message_user(request, _("Select at least two people to merge."), messages.WARNING)
+            return None
+        keep_pk = request.POST.get("keep")
+        if keep_pk:
+            keep = next((person for person in people if str(person.pk) == keep_pk), None)
+            if keep is None:
+                self.message_user(request, _("Choose who to keep."), messages.ERROR)
+                return None
+            merge_people(keep, people)
+            self.message_user(
+                request,
+                _("Merged into %(name)s. Events and articles now point to them.")
+                % {"name": keep.name},
+                messages.SUCCESS,
+            )
+            return redirect(reverse("admin:events_person_change", args=[keep.pk]))
+        return TemplateResponse(
+            request,
+            "admin/events/person/merge.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Merge people"),
+                "people": people,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "status", "starts_at"]
-    list_filter = ["kind", "status"]
-    search_fields = ["title"]
+    list_display = ["title", "kind", "status", "starts_at", "city", "is_live"]
+    list_filter = ["status", "kind", YearFilter, "organisers", "tags"]
+    search_fields = ["title", "summary", "venue", "city", "organisers__name"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "starts_at"
+    autocomplete_fields = ["organisers"]
     inlines = [ParticipationInline]
+    actions = ["publish", "cancel", "copy"]
+    readonly_fields = ["sequence", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status", "summary", "description"]}),
+        (
+            _("Time"),
+            {"fields": ["starts_at", "ends_at", "all_day", "timezone"]},
+        ),
+        (
+            _("Place"),
+            {"fields": ["venue", "city", "country", "online_url"]},
+        ),
+        (
+            _("Organisers and registration"),
+            {"fields": ["organisers", "registration_url", "registration_closes_at"]},
+        ),
+        (
+            _("Image, topics and language"),
+            {"fields": ["image", "image_alt", "image_decorative", "tags", "language"]},
+        ),
+        (_("Calendar"), {"fields": ["sequence", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # Once public, the address stays: links and calendars point to it.
+        return {} if obj and obj.is_public else self.prepopulated_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "slug"] if obj and obj.is_public else fields
+
+    @admin.display(description=_("on the site"), boolean=True)
+    def is_live(self, event):
+        return event.is_public
+
+    def view_on_site(self, event):
+        if event.is_public:
+            return event.get_absolute_url()
+        return reverse("events:preview", kwargs={"slug": event.slug})
+
+    @admin.action(description=_("Publish the selected events"))
+    def publish(self, request, queryset):
+        count = queryset.exclude(status=Event.Status.PUBLISHED).update(
+            status=Event.Status.PUBLISHED, sequence=F("sequence") + 1, updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d event published.", "%(count)d events published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Cancel the selected events"))
+    def cancel(self, request, queryset):
+        count = queryset.exclude(status=Event.Status.CANCELLED).update(
+            status=Event.Status.CANCELLED, sequence=F("sequence") + 1, updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d event marked cancelled. It stays on the site, marked cancelled.",
+                "%(count)d events marked cancelled. They stay on the site, marked cancelled.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Copy as a new draft"))
+    @transaction.atomic
+    def copy(self, request, queryset):
+        """For recurring formats: same text, organisers, topics and people, as a draft."""
+        copies = []
+        for event in queryset.prefetch_related("organisers", "tags", "participations"):
+            copy = Event.objects.get(pk=event.pk)
+            copy.pk = None
+            copy._state.adding = True
+            copy._calendar_state = None
+            copy.slug = ""
+            copy.status = Event.Status.DRAFT
+            copy.sequence = 0
+            copy.title = _("Copy of %(title)s") % {"title": event.title}
+            copy.save()
+            copy.organisers.set(event.organisers.all())
+            copy.tags.set(list(event.tags.all()))
+            Participation.objects.bulk_create(
+                Participation(event=copy, person_id=p.person_id, role=p.role, order=p.order)
+                for p in event.participations.all()
+            )
+            copies.append(copy)
+        if len(copies) == 1:
+            self.message_user(
+                request,
+                format_html(
+                    _("Copied as a draft: {}. Set its new dates and publish it."), copies[0].title
+                ),
+                messages.SUCCESS,
+            )
+            return redirect(reverse("admin:events_event_change", args=[copies[0].pk]))
+        self.message_user(
+            request,
+            ngettext("%(count)d draft made.", "%(count)d drafts made.", len(copies))
+            % {"count": len(copies)},
+            messages.SUCCESS,
+        )
+        return None

@@ -1,17 +1,46 @@
 """People, organisations and the events they take part in."""
 
+import re
 import zoneinfo
+from datetime import timedelta
+from html import unescape
 
+from django.apps import apps
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
+from secretariat.images import ResponsiveImageField
 from secretariat.richtext import RichTextField
 
+from .slugs import RESERVED_EVENT_SLUGS, unique_slug
+
+
+def plain_text(html):
+    """Rich text as plain text for feeds and calendars: blocks become lines."""
+    html = re.sub(r"(?i)<br\s*/?>|</(p|li|h[1-6]|blockquote)>", "\n", html or "")
+    lines = (" ".join(line.split()) for line in unescape(strip_tags(html)).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 TIMEZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones())
+SWEDISH_TIME = "Europe/Stockholm"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations the public may see: organisers of public events or employers of
+        public people. One that only appears in a draft stays unknown."""
+        return self.filter(
+            Exists(Event.objects.published().filter(organisers=OuterRef("pk")))
+            | Exists(Person.objects.public().filter(organisation=OuterRef("pk")))
+        )
 
 
 class Organisation(models.Model):
@@ -22,14 +51,17 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("An abbreviation such as OSCE or ILO."),
     )
-    slug = models.SlugField(_("address"), max_length=200, unique=True)
-    url = models.URLField(_("website"), blank=True)
-    country = models.CharField(
-        _("country"),
-        max_length=2,
+    slug = models.SlugField(
+        _("address"),
+        max_length=200,
+        unique=True,
         blank=True,
-        help_text=_("Two-letter country code, e.g. SE."),
+        help_text=_("Made from the name when left empty."),
     )
+    url = models.URLField(_("website"), blank=True)
+    country = CountryField(_("country"), blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -39,15 +71,42 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:organisation", kwargs={"slug": self.slug})
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """People the public may see: they take part in a public event or wrote a
+        published article. Someone only named in a draft stays unknown."""
+        article = apps.get_model("articles", "Article")
+        return self.filter(
+            Exists(
+                Participation.objects.filter(
+                    person=OuterRef("pk"),
+                    event__in=Event.objects.published(),
+                )
+            )
+            | Exists(article.objects.published().filter(authors=OuterRef("pk")))
+        )
 
 
 class Person(models.Model):
     """Someone who writes articles or takes part in events. Only public facts."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("address"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("address"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Made from the name when left empty."),
+    )
     title = models.CharField(
         _("job title"),
         max_length=200,
@@ -63,25 +122,50 @@ class Person(models.Model):
         related_name="people",
     )
     bio = models.TextField(_("about"), blank=True, help_text=_("A short public biography."))
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = ResponsiveImageField(
+        _("photo"), blank=True, renditions_field="photo_renditions", folder="people"
+    )
     photo_alt = models.CharField(
         _("photo description"),
         max_length=250,
         blank=True,
-        help_text=_("What the photo shows, for people who cannot see it."),
+        help_text=_("What the photo shows, for people who cannot see it. Required with a photo."),
     )
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
         indexes = [models.Index(fields=["name"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(photo="") | ~Q(photo_alt=""),
+                name="person_photo_has_alt_text",
+                violation_error_message=_("Describe the photo."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:person", kwargs={"slug": self.slug})
+
+    @property
+    def affiliation(self):
+        """'Economic Adviser, OSCE': how reports name people."""
+        organisation = self.organisation and (
+            self.organisation.short_name or self.organisation.name
+        )
+        return ", ".join(part for part in (self.title, organisation) if part)
 
 
 class EventQuerySet(models.QuerySet):
@@ -90,10 +174,12 @@ class EventQuerySet(models.QuerySet):
         return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
 
     def upcoming(self, now=None):
-        return self.published().filter(ends_at__gte=now or timezone.now())
+        """Public events that have not yet ended, soonest first."""
+        return self.published().filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
 
     def past(self, now=None):
-        return self.published().filter(ends_at__lt=now or timezone.now())
+        """Public events that have ended, latest first."""
+        return self.published().filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
 
 
 class Event(models.Model):
@@ -113,49 +199,113 @@ class Event(models.Model):
         PUBLISHED = "published", _("Published")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class Language(models.TextChoices):
+        SWEDISH = "sv", _("Swedish")
+        ENGLISH = "en", _("English")
+
+    # Changes to these make calendars that already hold the event update it (SEQUENCE).
+    CALENDAR_FIELDS = (
+        "title",
+        "status",
+        "starts_at",
+        "ends_at",
+        "all_day",
+        "timezone",
+        "venue",
+        "city",
+        "country",
+        "online_url",
+    )
+
     title = models.CharField(_("title"), max_length=250)
-    slug = models.SlugField(_("address"), max_length=250, unique=True)
+    slug = models.SlugField(
+        _("address"),
+        max_length=250,
+        unique=True,
+        blank=True,
+        help_text=_("Made from the title when left empty. Do not change it once published."),
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_(
+            "Drafts are seen only by staff. A cancelled event stays on the site, marked cancelled."
+        ),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences of plain text for lists, feeds and calendars."),
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     all_day = models.BooleanField(
         _("all day"),
         default=False,
-        help_text=_("Tick for events that last whole days."),
+        help_text=_("Tick for events that last whole days: only the dates are shown."),
     )
     timezone = models.CharField(
         _("time zone"),
         max_length=64,
         choices=TIMEZONE_CHOICES,
-        default="Europe/Stockholm",
-        help_text=_("The local time zone of the venue."),
+        default=SWEDISH_TIME,
+        help_text=_(
+            "The local time zone of the venue, e.g. Asia/Almaty for Astana. "
+            "Times are entered and shown in it, with Swedish time beside."
+        ),
     )
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
-    country = models.CharField(_("country"), max_length=2, blank=True)
-    online_url = models.URLField(_("online meeting link"), blank=True)
+    country = CountryField(_("country"), blank=True)
+    online_url = models.URLField(
+        _("online meeting link"),
+        blank=True,
+        help_text=_("For online or hybrid events. Leave the venue empty for online only."),
+    )
     organisers = models.ManyToManyField(
         Organisation, verbose_name=_("organisers"), blank=True, related_name="events"
     )
     description = RichTextField(_("description"), blank=True)
     registration_url = models.URLField(_("registration link"), blank=True)
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("After this moment the registration link is hidden. Empty: until it starts."),
+    )
     tags = TaggableManager(_("tags"), blank=True)
-    image = models.ImageField(_("image"), upload_to="events/", blank=True)
-    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
+    image = ResponsiveImageField(
+        _("image"), blank=True, renditions_field="image_renditions", folder="events"
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+    image_decorative = models.BooleanField(
+        _("decorative image"),
+        default=False,
+        help_text=_("Tick only if the image adds nothing; it then needs no description."),
+    )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     language = models.CharField(
-        _("language"),
-        max_length=2,
-        choices=[("sv", _("Swedish")), ("en", _("English"))],
-        default="sv",
+        _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
     )
     participants = models.ManyToManyField(
         Person,
         through="Participation",
         verbose_name=_("participants"),
         related_name="events",
+    )
+    sequence = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Raised when the time, place or status changes, so calendars update."),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -167,19 +317,138 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gte=F("starts_at")), name="event_ends_after_start"
+                condition=Q(ends_at__gte=F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("The event cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(image="") | Q(image_decorative=True) | ~Q(image_alt=""),
+                name="event_image_has_alt_text",
+                violation_error_message=_("Describe the image, or mark it as decorative."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(slug__in=RESERVED_EVENT_SLUGS),
+                name="event_slug_not_reserved",
+                violation_error_message=_("This address is used by another page."),
             ),
         ]
         indexes = [
             models.Index(fields=["status", "ends_at"]),
             models.Index(fields=["starts_at"]),
+            models.Index(fields=["status", "-starts_at"], name="event_status_starts"),
+            models.Index(fields=["kind"], name="event_kind"),
         ]
 
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title, reserved=RESERVED_EVENT_SLUGS)
+        loaded = getattr(self, "_calendar_state", None)
+        if loaded is not None and loaded != {
+            name: value for name, value in self._current_calendar_state().items() if name in loaded
+        }:
+            self.sequence += 1
+            if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
+        super().save(*args, **kwargs)
+        self._calendar_state = self._current_calendar_state()
+
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._calendar_state = instance._current_calendar_state()
+        return instance
+
+    def _current_calendar_state(self):
+        return {name: getattr(self, name) for name in self.CALENDAR_FIELDS if name in self.__dict__}
+
+    # What the pages and calendars show -----------------------------------------
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_public(self):
+        return self.status != self.Status.DRAFT
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def local_starts_at(self):
+        return self.starts_at.astimezone(self.zone)
+
+    @property
+    def local_ends_at(self):
+        return self.ends_at.astimezone(self.zone)
+
+    @property
+    def is_abroad_time(self):
+        """Whether Swedish time differs from local time at the start (Astana, Santiago)."""
+        swedish = self.starts_at.astimezone(zoneinfo.ZoneInfo(SWEDISH_TIME))
+        return swedish.utcoffset() != self.local_starts_at.utcoffset()
+
+    @property
+    def swedish_starts_at(self):
+        return self.starts_at.astimezone(zoneinfo.ZoneInfo(SWEDISH_TIME))
+
+    @property
+    def swedish_ends_at(self):
+        return self.ends_at.astimezone(zoneinfo.ZoneInfo(SWEDISH_TIME))
+
+    @property
+    def is_multi_day(self):
+        return self.local_starts_at.date() != self.local_ends_at.date()
+
+    @property
+    def duration(self):
+        return self.ends_at - self.starts_at
+
+    @property
+    def days(self):
+        """Calendar days the event covers, in local time."""
+        return (self.local_ends_at.date() - self.local_starts_at.date()).days + 1
+
+    @property
+    def is_online(self):
+        return bool(self.online_url)
+
+    @property
+    def is_on_site(self):
+        return bool(self.venue or self.city)
+
+    @property
+    def place(self):
+        """'Venue, City, Country' as far as known."""
+        parts = [self.venue, self.city, self.country.name if self.country else ""]
+        return ", ".join(part for part in parts if part)
+
+    def registration_is_open(self, now=None):
+        now = now or timezone.now()
+        closes = self.registration_closes_at or self.starts_at
+        return bool(self.registration_url) and not self.is_cancelled and now < closes
+
+    def has_ended(self, now=None):
+        return self.ends_at < (now or timezone.now())
+
+    @property
+    def teaser(self):
+        """The plain-text summary, or the start of the description when there is none."""
+        if self.summary:
+            return self.summary
+        return Truncator(plain_text(self.description).replace("\n", " ")).words(40)
+
+    @property
+    def calendar_end_date(self):
+        """The day after the last day: all-day calendar entries end exclusively."""
+        return self.local_ends_at.date() + timedelta(days=1)
 
 
 class Participation(models.Model):
@@ -204,12 +473,14 @@ class Participation(models.Model):
         related_name="participations",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
-    order = models.PositiveIntegerField(_("order"), default=0)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers are listed first.")
+    )
 
     class Meta:
         ordering = ["event", "order", "pk"]
-        verbose_name = _("participation")
-        verbose_name_plural = _("participations")
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "person", "role"], name="one_role_per_person_and_event"
@@ -218,3 +489,6 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()}), {self.event}"
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url()

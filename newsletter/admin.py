@@ -161,8 +161,7 @@ class ConsentEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
 class IssueArticleInline(admin.TabularInline):
     model = IssueArticle
     fields = ["order", "article"]
-    # raw_id_fields until ArticleAdmin (articles app) has search_fields; then autocomplete.
-    raw_id_fields = ["article"]
+    autocomplete_fields = ["article"]
     extra = 1
 
 

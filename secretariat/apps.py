@@ -1,7 +1,55 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class SecretariatConfig(AppConfig):
+    default = True  # apps.py holds a second config, for django-axes
     name = "secretariat"
     verbose_name = _("Site")
+
+    def ready(self):
+        from .roles import sync_roles_after_migrate
+
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="secretariat.roles")
+
+
+class LoginAttemptsConfig(AxesAppConfig):
+    """django-axes (secretariat/logins.py), under a name staff understand."""
+
+    verbose_name = _("Login attempts")
+
+
+# django-axes has no Swedish translation; these are the labels of its admin,
+# translated in locale/sv (which takes precedence over the apps' catalogues).
+AXES_ADMIN_LABELS = (
+    gettext_noop("Access Attempt"),
+    gettext_noop("Access lock out"),
+    gettext_noop("Attempt Remaining"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Expires At"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("Form Data"),
+    gettext_noop("GET Data"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("IP Address"),
+    gettext_noop("Locked Out"),
+    gettext_noop("Logout Time"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Not set"),
+    gettext_noop("POST Data"),
+    gettext_noop("Session key hash (sha256)"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
+    gettext_noop("User Agent"),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+)

@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 
 from articles.sitemaps import ArticleSitemap
+from events.sitemaps import EventSitemap, OrganisationSitemap, PersonSitemap
 
 from .models import Page
 
@@ -18,3 +19,8 @@ class PageSitemap(Sitemap):
 
 
 sitemaps = {"pages": PageSitemap, "articles": ArticleSitemap}
+sitemaps |= {
+    "events": EventSitemap,
+    "people": PersonSitemap,
+    "organisations": OrganisationSitemap,
+}

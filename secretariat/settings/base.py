@@ -14,6 +14,7 @@ Environment variables (all optional in development):
 - ``SECURE_SSL_REDIRECT`` and the other security variables: see ``production.py``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.csp import CSP
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_countries",
     "django_filters",
     "django_prose_editor",
     "django_tasks_db",
@@ -184,3 +186,28 @@ LOGGING = {
 # Newsletter: days after which unsubscribed and never-confirmed subscribers'
 # personal data is erased by `manage.py purge_subscribers`.
 NEWSLETTER_RETENTION_DAYS = env.int("NEWSLETTER_RETENTION_DAYS", default=30)
+
+# Staff logins (issue 7): django-axes counts failed logins per account and per
+# address and locks either out for a while; secretariat/logins.py explains it
+# to the person. Variables: LOGIN_FAILURE_LIMIT, LOGIN_LOCKOUT_MINUTES, and
+# TRUSTED_PROXY_COUNT (reverse proxies in front of the site, whose
+# X-Forwarded-For entries give the client's address; 0 trusts only the socket).
+INSTALLED_APPS += ["secretariat.apps.LoginAttemptsConfig", "reversion"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "secretariat.logins.LoginProtectionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "secretariat.logins.client_ip"
+AXES_LOCKOUT_CALLABLE = "secretariat.logins.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Failures and lockouts are warnings; axes' routine messages would drown them.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}

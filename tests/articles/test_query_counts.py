@@ -32,7 +32,8 @@ PAGES = {
     "rss": (reverse("articles:feed_rss"), 5),
     "atom": (reverse("articles:feed_atom"), 5),
     "tag_rss": (reverse("articles:tag_feed_rss", args=["klimat"]), 6),
-    "sitemap": ("/sitemap.xml", 3),
+    # Pages, articles, and the events app's events, people and organisations.
+    "sitemap": ("/sitemap.xml", 9),
     "detail": ("{detail}", 6),
 }
 

@@ -8,18 +8,23 @@ strings, and the answer must be a page or a clear client error, never a 500.
 """
 
 import re
+from datetime import timedelta
 from urllib.parse import quote
 
 import pytest
+from django import forms
 from django.core.cache import cache
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter
 from django.urls.resolvers import RoutePattern
+from django.utils import timezone
 from django_filters import FilterSet
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from articles.models import Article
+from events.models import Event, Organisation, Participation, Person
 from secretariat.models import Page
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +32,9 @@ pytestmark = pytest.mark.django_db
 # Paths the public never reaches or that are not pages of ours.
 PRIVATE_PREFIXES = ("admin/", "media/")
 
-ACCEPTABLE = {200, 301, 302, 304, 400, 403, 404, 405}
+# A page, a redirect or a clear client error: gone (an expired link) and too
+# many requests (a rate limit) included. Never a 5xx.
+ACCEPTABLE = {200, 301, 302, 303, 304, 400, 403, 404, 405, 410, 429}
 
 NASTY = [
     "\x00",
@@ -144,10 +151,56 @@ def fill(route, converters, draw, known_slugs):
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda match: values[match[1]], route)
 
 
+def form_fields():
+    """The fields of every public form the apps define."""
+    names = set()
+    stack = list(forms.Form.__subclasses__())
+    while stack:
+        form = stack.pop()
+        stack += form.__subclasses__()
+        if form.__module__.split(".")[0] in ("articles", "events", "newsletter", "secretariat"):
+            names.update(form.base_fields)
+    return sorted(names)
+
+
+FORM_FIELDS = form_fields()
+
+
 @pytest.fixture
 def known_slugs(db):
+    """Real content, so that hostile parameters also reach pages that exist."""
     Page.objects.create(slug="om-oss", title="Om oss", body="<p>Text</p>")
-    return ["om-oss", "finns-inte"]
+    organisation = Organisation.objects.create(name="Region Exempel", slug="region-exempel")
+    person = Person.objects.create(name="Anna Berg", slug="anna-berg", organisation=organisation)
+    starts = timezone.now() + timedelta(days=3)
+    event = Event.objects.create(
+        title="Dialog med leverantörer",
+        slug="dialog",
+        kind=Event.Kind.SUPPLIER_DIALOGUE,
+        status=Event.Status.PUBLISHED,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+    )
+    event.organisers.add(organisation)
+    Participation.objects.create(event=event, person=person, role=Participation.Role.SPEAKER)
+    article = Article.objects.create(
+        title="Hållbar upphandling",
+        slug="hallbar-upphandling",
+        lead="Ingress.",
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() - timedelta(days=1),
+    )
+    article.tags.add("upphandling")
+    article.authors.add(person)
+    return [
+        "om-oss",
+        "anna-berg",
+        "region-exempel",
+        "dialog",
+        "hallbar-upphandling",
+        "upphandling",
+        "finns-inte",
+    ]
 
 
 @pytest.mark.parametrize(("route", "converters"), ROUTES, ids=[route for route, _ in ROUTES])
@@ -168,3 +221,25 @@ def test_public_urls_answer_hostile_input_without_a_server_error(
     response = Client(raise_request_exception=False).get(path, QUERY_STRING=query)
 
     assert response.status_code in ACCEPTABLE, f"{path}?{query} -> {response.status_code}"
+
+
+@pytest.mark.parametrize(("route", "converters"), ROUTES, ids=[route for route, _ in ROUTES])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_public_urls_answer_hostile_form_posts_without_a_server_error(
+    route, converters, known_slugs, data
+):
+    cache.clear()
+    path = fill(route, converters, data.draw, known_slugs)
+    chosen = data.draw(st.lists(st.sampled_from(FORM_FIELDS), min_size=1, max_size=5, unique=True))
+    body = "&".join(f"{name}={encode(data.draw(hostile_text, label=name))}" for name in chosen)
+
+    response = Client(raise_request_exception=False).post(
+        path, body, content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code in ACCEPTABLE, f"POST {path} {body[:300]} -> {response.status_code}"

@@ -1,0 +1,137 @@
+"""The production-like site on a private PostgreSQL cluster, for the operations tests."""
+
+import http.client
+import os
+import secrets
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from secretariat import backups
+from tests.liveserver import free_port, start_production_server, stop_process
+from tests.pgcluster import template_cluster
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: http.client.HTTPMessage
+    text: str
+    seconds: float
+
+
+class Site:
+    """The running server: ``fetch`` it, read its ``cluster``, run ``manage`` against it."""
+
+    def __init__(self, port, env, cluster):
+        self.port, self.env, self.cluster = port, env, cluster
+        self.origin = f"http://127.0.0.1:{port}"
+
+    def fetch(self, path, *, method="GET", form=None, headers=None, timeout=5):
+        """One request on a new connection; raises on a timeout rather than waiting."""
+        headers = dict(headers or {})
+        body = None
+        if form is not None:
+            body = urlencode(form, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        started = time.monotonic()
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            text = response.read().decode(errors="replace")
+        finally:
+            conn.close()
+        return Answer(response.status, response.headers, text, time.monotonic() - started)
+
+    def manage(self, *args):
+        return run_manage(self.env, *args)
+
+
+def run_manage(env, *args):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def production_env(database_url, folder, **overrides):
+    """The variables of a production server, for plain HTTP on loopback."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "secretariat.settings.production",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DEBUG": "false",
+        "SECURE_SSL_REDIRECT": "false",
+        "EMAIL_URL": "console://",
+        "MEDIA_ROOT": str(folder / "media"),
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "4",
+        "LOG_LEVEL": "WARNING",
+        "SERVER_LOG": str(folder / "server.log"),
+    } | overrides
+
+
+@pytest.fixture(scope="session")
+def schema_backup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A backup of the migrated test database, to start private clusters from."""
+    with django_db_blocker.unblock():
+        database = dict(connection.settings_dict)
+    return backups.backup(
+        tmp_path_factory.mktemp("schema"),
+        database=database,
+        media_root=tmp_path_factory.mktemp("no-media"),
+    )
+
+
+@pytest.fixture(scope="session")
+def site_template(schema_backup):
+    """A stopped private cluster with the site's tables; each site gets a copy."""
+    cluster = template_cluster(schema_backup)
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """The static files, collected once, as the production settings serve them."""
+    folder = tmp_path_factory.mktemp("static")
+    env = production_env("postgres://unused@/unused", folder, STATIC_ROOT=str(folder))
+    run_manage(env, "collectstatic", "--noinput", "-v", "0")
+    return folder
+
+
+@pytest.fixture
+def production_site(site_template, collected_static, tmp_path):
+    """``with production_site(**variables) as site``: gunicorn on a cluster of its own."""
+
+    @contextmanager
+    def start(**overrides):
+        cluster = site_template.copy()
+        try:
+            cluster.start()
+            overrides.setdefault("STATIC_ROOT", str(collected_static))
+            env = production_env(cluster.url, tmp_path, **overrides)
+            port = free_port()
+            server = start_production_server(env, port)
+            try:
+                yield Site(port, env, cluster)
+            finally:
+                stop_process(server)
+        finally:
+            cluster.remove()
+
+    return start
