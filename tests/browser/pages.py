@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from events.models import Event
 from secretariat import demo
 from secretariat.models import Page
 
@@ -41,12 +42,24 @@ def _archive_month():
     return reverse("articles:archive_month", args=[published.year, published.month])
 
 
+def _author():
+    """A person who writes articles and belongs to an organisation."""
+    return (
+        Article.objects.published()
+        .filter(authors__organisation__isnull=False)
+        .first()
+        .authors.exclude(organisation=None)
+        .first()
+    )
+
+
 def _tag():
     return reverse("articles:tag", args=[_article().tags.order_by("slug").first().slug])
 
 
 PAGE_TYPES = [
-    PageType("front", lambda: reverse("articles:home")),
+    # The front page carries the newsletter signup form.
+    PageType("front", lambda: reverse("articles:home"), allowed_cookies=frozenset({"csrftoken"})),
     PageType("article list", lambda: reverse("articles:list")),
     PageType("article", lambda: _article().get_absolute_url()),
     PageType("tag index", lambda: reverse("articles:tags")),
@@ -57,6 +70,11 @@ PAGE_TYPES = [
     PageType("search with hits", lambda: reverse("articles:search") + "?q=upphandling"),
     PageType("search without hits", lambda: reverse("articles:search") + "?q=xyzzyqwerty"),
     PageType("event list", lambda: reverse("events:upcoming")),
+    PageType("past events", lambda: reverse("events:past")),
+    PageType("event", lambda: Event.objects.upcoming().first().get_absolute_url()),
+    PageType("past event", lambda: Event.objects.past().first().get_absolute_url()),
+    PageType("person", lambda: _author().get_absolute_url()),
+    PageType("organisation", lambda: _author().organisation.get_absolute_url()),
     PageType(
         "newsletter signup",
         lambda: reverse("newsletter:signup"),
