@@ -10,7 +10,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install db db-stop serve worker lint format messages lock
-.PHONY: backup restore
+.PHONY: backup restore browser-tools
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,7 +18,7 @@ help: ## List the targets
 run: install messages ## Site with demo content on http://127.0.0.1:$(PORT)/ (and the mail worker)
 	$(LOCALDB) run -- $(MANAGE) devserver 127.0.0.1:$(PORT)
 
-test: install messages ## The whole suite: lint, migrations check, tests
+test: install messages browser-tools ## The whole suite: lint, migrations check, tests
 	$(LOCALDB) run -- $(MAKE) --no-print-directory check-all
 
 check-all: lint
@@ -71,3 +71,13 @@ backup: install ## Dump the database and the media files into var/backups/<date>
 restore: install ## Restore BACKUP=var/backups/<date> into an empty database (FORCE=1 replaces content)
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<folder> [FORCE=1]"; exit 2; }
 	$(LOCALDB) run -- $(MANAGE) restore "$(BACKUP)" $(if $(FORCE),--force)
+
+browser-tools: install ## What the browser tests need: Chromium, Java, axe-core and the Nu Html Checker
+	@scripts/need chromium:chromium java:default-jre-headless npm:npm
+	@$(MAKE) -s --no-print-directory node_modules/.installed
+
+# Debian's Chromium, since Playwright's own browser download does not work on
+# every machine; axe-core and vnu-jar at the exact versions in package.json.
+node_modules/.installed: package.json .npmrc
+	npm install --no-audit --no-fund --loglevel=error
+	@touch $@

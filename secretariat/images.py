@@ -67,12 +67,16 @@ def open_verified(file):
             code="image_too_large",
             params={"size": filesizeformat(size), "limit": filesizeformat(max_bytes())},
         )
+    # Pillow closes the file it reads when the image is closed; work on a copy
+    # (its size is bounded above) so the upload stays open for saving.
+    file.seek(0)
+    data = io.BytesIO(file.read())
     file.seek(0)
     try:
-        with Image.open(file) as probe:
+        with Image.open(data) as probe:
             probe.verify()
-        file.seek(0)
-        image = Image.open(file)
+        data.seek(0)
+        image = Image.open(data)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(
             _("This file is not a picture we can read. Upload a JPEG, PNG or WebP file."),

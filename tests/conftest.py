@@ -30,3 +30,8 @@ def smtp_server(settings):
     with SMTPServer() as server:
         settings.MAILERS = {"default": mailer_from_url(server.url)}
         yield server
+
+
+# The production-like server and the SMTP server, for the browser tests and any
+# other test that needs the site running as it does in production.
+pytest_plugins = ["tests.liveserver"]

@@ -10,6 +10,7 @@ Environment variables (all optional in development):
 - ``DEFAULT_FROM_EMAIL``: the sender of the site's emails.
 - ``CACHE_URL``: ``locmemcache://`` (default), ``redis://host:6379/0``, ``dbcache://table``.
 - ``MEDIA_ROOT``: where uploaded files are stored.
+- ``STATIC_ROOT``: where ``collectstatic`` gathers the static files.
 - ``SECURE_SSL_REDIRECT`` and the other security variables: see ``production.py``.
 """
 
@@ -116,7 +117,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# Where `collectstatic` gathers the files; the browser tests collect into a temporary folder.
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))

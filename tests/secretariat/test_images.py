@@ -75,6 +75,16 @@ def test_upload_gets_a_generated_name_no_metadata_and_renditions(picture_model):
         assert image.size == (480, 320)
 
 
+def test_a_validated_upload_can_still_be_saved(picture_model):
+    # As the admin does: full_clean() checks the picture, then save() stores it.
+    picture = picture_model(image=jpeg())
+
+    picture.full_clean()
+    picture.save()
+
+    assert picture.renditions["source"] == picture.image.name
+
+
 def test_a_sideways_phone_picture_is_turned_upright(picture_model):
     picture = picture_model.objects.create(image=jpeg(size=(800, 600), orientation=6))
     assert (picture.renditions["width"], picture.renditions["height"]) == (600, 800)

@@ -1,0 +1,100 @@
+"""The public page types that every browser check visits, and the content they show.
+
+Adding a page type is one line in ``PAGE_TYPES``: a name and a function that
+returns its path once the content exists (it runs with the ORM on the server's
+database, so it may look objects up). Every check in ``test_pages.py`` then runs
+on it at both widths.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from events.models import Event
+from secretariat import demo
+from secretariat.models import Page
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: Callable[[], str]
+    status: int = 200
+    # Cookies the page may set for an anonymous visitor: none for reading pages;
+    # a page with a form may set Django's CSRF cookie.
+    allowed_cookies: frozenset = frozenset()
+
+
+def _page(slug):
+    return lambda: Page.objects.published().get(slug=slug).get_absolute_url()
+
+
+def _article():
+    """The newest published article with tags: the one the article page types show."""
+    return Article.objects.published().filter(tags__isnull=False).distinct().first()
+
+
+def _archive_month():
+    published = timezone.localtime(_article().published_at)
+    return reverse("articles:archive_month", args=[published.year, published.month])
+
+
+def _author():
+    """A person who writes articles and belongs to an organisation."""
+    return (
+        Article.objects.published()
+        .filter(authors__organisation__isnull=False)
+        .first()
+        .authors.exclude(organisation=None)
+        .first()
+    )
+
+
+def _tag():
+    return reverse("articles:tag", args=[_article().tags.order_by("slug").first().slug])
+
+
+PAGE_TYPES = [
+    # The front page carries the newsletter signup form.
+    PageType("front", lambda: reverse("articles:home"), allowed_cookies=frozenset({"csrftoken"})),
+    PageType("article list", lambda: reverse("articles:list")),
+    PageType("article", lambda: _article().get_absolute_url()),
+    PageType("tag index", lambda: reverse("articles:tags")),
+    PageType("tag", _tag),
+    PageType("archive", lambda: reverse("articles:archive")),
+    PageType("archive year", lambda: _archive_month().rsplit("/", 2)[0] + "/"),
+    PageType("archive month", _archive_month),
+    PageType("search with hits", lambda: reverse("articles:search") + "?q=upphandling"),
+    PageType("search without hits", lambda: reverse("articles:search") + "?q=xyzzyqwerty"),
+    PageType("event list", lambda: reverse("events:upcoming")),
+    PageType("past events", lambda: reverse("events:past")),
+    PageType("event", lambda: Event.objects.upcoming().first().get_absolute_url()),
+    PageType("past event", lambda: Event.objects.past().first().get_absolute_url()),
+    PageType("person", lambda: _author().get_absolute_url()),
+    PageType("organisation", lambda: _author().organisation.get_absolute_url()),
+    PageType(
+        "newsletter signup",
+        lambda: reverse("newsletter:signup"),
+        allowed_cookies=frozenset({"csrftoken"}),
+    ),
+    PageType("accessibility statement", _page("tillganglighet")),
+    PageType("privacy notice", _page("integritet")),
+    PageType("not found", lambda: "/sidan-finns-inte/", status=404),
+]
+
+
+def create_content():
+    """What the pages show: the demo content, the texts written for this site.
+
+    Each app's ``demo.load()`` adds its own part (articles, events, people,
+    the newsletter), so the pages look as a visitor would see them.
+    """
+    demo.load()
+
+
+def paths():
+    """Each page type's path, by name."""
+    return {page_type.name: page_type.path() for page_type in PAGE_TYPES}

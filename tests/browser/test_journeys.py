@@ -1,0 +1,293 @@
+"""What readers and editors do on the site, start to finish, in a real browser.
+
+Each journey runs four times: with JavaScript on and off, on a phone (360 px)
+and on a desktop (1280 px). Steps find things the way a person does: by role
+and visible name, in Swedish.
+"""
+
+import re
+import time
+from urllib.parse import quote
+
+import feedparser
+import pytest
+from django.contrib.auth import get_user_model
+from PIL import Image
+from playwright.sync_api import expect
+
+from newsletter.models import Subscriber
+from secretariat.models import Page
+
+from .conftest import DESKTOP, PHONE, axe_violations, format_violations
+
+journey = pytest.mark.parametrize(
+    ("js", "width"),
+    [
+        pytest.param(True, PHONE, id="js-phone"),
+        pytest.param(True, DESKTOP, id="js-desktop"),
+        pytest.param(False, PHONE, id="nojs-phone"),
+        pytest.param(False, DESKTOP, id="nojs-desktop"),
+    ],
+)
+
+EDITOR = {"username": "redaktor", "password": "Hållbar-upphandling-2026"}
+
+
+@pytest.fixture(scope="module")
+def editor(server_orm):
+    """A member of staff with an account in the admin."""
+
+    def create():
+        get_user_model().objects.filter(username=EDITOR["username"]).delete()
+        get_user_model().objects.create_superuser(email="redaktor@example.org", **EDITOR)
+
+    server_orm(create)
+    return EDITOR
+
+
+def log_in(page, editor):
+    page.goto("/admin/")
+    page.get_by_label("Användarnamn").fill(editor["username"])
+    page.get_by_label("Lösenord").fill(editor["password"])
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.get_by_role("button", name="Logga ut")).to_be_attached()
+
+
+def fill_rich_text(page, field, text, js):
+    """Write a paragraph in the admin's rich text editor.
+
+    With JavaScript the editor is a ProseMirror area to type in; without it the
+    field is the plain textarea behind it, which takes HTML.
+    """
+    if js:
+        page.locator(f".field-{field} [contenteditable=true]").click()
+        page.keyboard.type(text)
+    else:
+        page.locator(f"#id_{field}").fill(f"<p>{text}</p>")
+
+
+@journey
+def test_reader_finds_news_search_and_the_accessibility_statement(open_page, site, js, width):
+    page = open_page("/", width=width, js=js).page
+    expect(page).to_have_title("Nationella kansliet för hållbar upphandling")
+    feed = page.locator('head link[rel="alternate"][type="application/rss+xml"]')
+    expect(feed).to_have_attribute("href", "/aktuellt/rss/")
+
+    page.get_by_role("contentinfo").get_by_role("link", name="Tillgänglighetsredogörelse").click()
+    expect(page).to_have_url(site.url + "/tillganglighet/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tillgänglighetsredogörelse")
+
+    menu = page.get_by_role("navigation", name="Huvudmeny")
+    menu.get_by_role("link", name="Aktuellt").click()
+    expect(page).to_have_url(site.url + "/aktuellt/")
+    expect(menu.get_by_role("link", name="Aktuellt")).to_have_attribute("aria-current", "page")
+
+    page.get_by_role("searchbox", name="Sök bland nyheterna").fill("upphandling")
+    page.get_by_role("button", name="Sök", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/aktuellt/sok/\?q=upphandling$"))
+    expect(page.get_by_role("searchbox", name="Sök bland nyheterna")).to_be_visible()
+
+    page.get_by_role("link", name="Nationella kansliet för hållbar upphandling").first.click()
+    expect(page).to_have_url(site.url + "/")
+
+
+SWEDISH_MONTHS = [
+    "Januari",
+    "Februari",
+    "Mars",
+    "April",
+    "Maj",
+    "Juni",
+    "Juli",
+    "Augusti",
+    "September",
+    "Oktober",
+    "November",
+    "December",
+]
+
+
+def feed_titles(page, url):
+    """The entry titles of the feed at ``url``, fetched as a feed reader would."""
+    response = page.request.get(url)
+    assert response.ok, f"{url} answered {response.status}"
+    assert "xml" in response.headers["content-type"]
+    return [entry.title for entry in feedparser.parse(response.body()).entries]
+
+
+@journey
+def test_reader_follows_the_news_to_a_tag_the_archive_search_and_the_feed(
+    open_page, site, js, width
+):
+    page = open_page("/", width=width, js=js).page
+    news = page.get_by_role("region", name="Senaste nytt")
+    first = news.get_by_role("heading", level=3).first.get_by_role("link")
+    title = first.inner_text()
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    published = page.locator("article header time").first.get_attribute("datetime")
+    year, month = int(published[:4]), int(published[5:7])
+    article_url = page.url
+
+    tag_link = page.get_by_role("list", name="Ämnen").get_by_role("link").first
+    tag = tag_link.inner_text()
+    tag_link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Aktuellt om {tag}")
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+    follow = page.get_by_role("link", name="Följ ämnet (RSS)").get_attribute("href")
+    assert title in feed_titles(page, follow)
+
+    page.goto("/")
+    page.get_by_role("region", name="Senaste nytt").get_by_role("link", name="Arkiv").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Arkiv")
+    page.get_by_role("region", name=re.compile(str(year))).get_by_role(
+        "link", name=SWEDISH_MONTHS[month - 1], exact=True
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(str(year))
+    page.get_by_role("link", name=title).click()
+    expect(page).to_have_url(article_url)
+
+    word = max(re.findall(r"\w+", title), key=len)
+    page.get_by_role("searchbox", name="Sök bland nyheterna").fill(word)
+    page.get_by_role("button", name="Sök", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/aktuellt/sok/\?q="))
+    expect(page.get_by_role("main").get_by_role("link", name=title)).to_be_visible()
+
+    page.goto("/")
+    feed = page.locator('head link[rel="alternate"][type="application/rss+xml"]')
+    assert title in feed_titles(page, feed.get_attribute("href"))
+
+
+@journey
+def test_reader_who_mistypes_an_address_finds_the_way_back(open_page, site, js, width):
+    visit = open_page("/aktuelt/", width=width, js=js)
+    assert visit.response.status == 404
+    page = visit.page
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sidan finns inte")
+
+    page.get_by_role("main").get_by_role("link", name="Läs de senaste nyheterna").click()
+    expect(page).to_have_url(site.url + "/aktuellt/")
+
+
+@journey
+def test_editor_publishes_a_page_in_the_admin(open_page, site, server_orm, editor, js, width):
+    slug = f"om-kansliet-{'js' if js else 'utan-js'}-{width}"
+    page = open_page("/", width=width, js=js).page
+    log_in(page, editor)
+
+    page.goto("/admin/secretariat/page/add/")
+    page.get_by_label("Rubrik").fill("Om kansliet")
+    page.get_by_label("Rubrik").press("Tab")  # With JavaScript, the address is filled in now.
+    page.get_by_label("Webbadress").fill(slug)
+    page.get_by_label("Ingress").fill("Vilka vi är och vad vi gör.")
+    fill_rich_text(page, "body", "Kansliet samordnar regionernas arbete.", js)
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("Om kansliet")
+
+    page.goto(f"/{slug}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Om kansliet")
+    expect(page.get_by_text("Vilka vi är och vad vi gör.")).to_be_visible()
+    expect(page.get_by_text("Kansliet samordnar regionernas arbete.")).to_be_visible()
+    published = server_orm(lambda: Page.objects.published().filter(slug=slug).exists())
+    assert published
+
+
+def assert_accessible(page, js):
+    """axe-core on a step of a journey (it needs JavaScript in the page to run)."""
+    if js:
+        violations = axe_violations(page)
+        assert not violations, f"At {page.url}:\n" + format_violations(violations)
+
+
+def mail_to(smtp, address, count=1, timeout=20):
+    """The messages sent to ``address``, once there are ``count`` (a worker sends them)."""
+    deadline = time.monotonic() + timeout
+    while len(messages := smtp.to(address)) < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(messages) >= count, f"{len(messages)} emails, not {count}, reached {address}"
+    return messages
+
+
+def link_after(text, label):
+    return re.search(re.escape(label) + r"\s*(http\S+)", text).group(1)
+
+
+@journey
+def test_subscriber_signs_up_confirms_from_the_email_and_unsubscribes(
+    open_page, site, server_orm, js, width
+):
+    address = f"prenumerant-{'js' if js else 'utan-js'}-{width}@example.org"
+    page = open_page("/", width=width, js=js).page
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Nyhetsbrev").click()
+
+    page.get_by_role("button", name="Prenumerera").click()
+    email = page.get_by_label("E-postadress")
+    expect(email).to_have_attribute("aria-invalid", "true")
+    expect(email).to_have_accessible_description(re.compile("e-postadress", re.IGNORECASE))
+    assert_accessible(page, js)
+
+    email.fill(address)
+    page.get_by_label("Namn (frivilligt)").fill("Kim Prenumerant")
+    page.get_by_role("checkbox", name=re.compile("Jag vill få nyhetsbrevet")).check()
+    page.get_by_role("button", name="Prenumerera").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kolla din inkorg")
+
+    confirmation = mail_to(site.server.smtp, address)[0]
+    text = confirmation.get_body(("plain",)).get_content()
+    page.goto(link_after(text, "Öppna länken och tryck på knappen för att bekräfta:"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bekräfta din prenumeration")
+    assert_accessible(page, js)
+    page.get_by_role("button", name="Bekräfta").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du prenumererar nu")
+
+    welcome = mail_to(site.server.smtp, address, count=2)[1]
+    text = welcome.get_body(("plain",)).get_content()
+    page.goto(link_after(text, "Avsluta prenumerationen:"))
+    assert_accessible(page, js)
+    page.get_by_role("button", name="Avsluta prenumerationen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du har avslutat prenumerationen")
+    status = server_orm(lambda: Subscriber.objects.get(email=address).status)
+    assert status == Subscriber.Status.UNSUBSCRIBED
+
+
+@journey
+def test_editor_writes_previews_and_publishes_an_article(
+    open_page, site, editor, tmp_path, js, width
+):
+    variant = f"{'js' if js else 'utan-js'}-{width}"
+    title = f"Nya krav på arbetskläder ({variant})"
+    tag = f"arbetskläder {variant}"
+    picture = tmp_path / "tvatteri.jpg"
+    Image.new("RGB", (1200, 800), (40, 110, 90)).save(picture, "JPEG")
+    page = open_page("/", width=width, js=js).page
+    log_in(page, editor)
+
+    page.goto("/admin/articles/article/add/")
+    page.get_by_label("Rubrik").fill(title)
+    page.get_by_label("Rubrik").press("Tab")
+    page.get_by_label("Webbadress").fill(f"nya-krav-pa-arbetsklader-{variant}")
+    page.get_by_label("Ingress").fill("Regionerna ställer krav på hela leveranskedjan.")
+    fill_rich_text(page, "body", "Kraven gäller från nästa år.", js)
+    page.get_by_label("Ämnen").fill(f'"{tag}", textil')
+    page.locator("input[type=file][name=image]").set_input_files(picture)
+    page.get_by_label("Bildbeskrivning").fill("Arbetskläder som hänger på tork i ett tvätteri.")
+    page.get_by_role("button", name="Spara och fortsätt redigera").click()
+    expect(page.locator(".messagelist")).to_contain_text(title)
+
+    page.goto("/admin/articles/article/?q=" + quote(title))
+    page.get_by_role("link", name="Förhandsvisa").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_role("img", name="Arbetskläder som hänger på tork")).to_be_visible()
+    page.go_back()
+    page.get_by_role("link", name=title).click()
+    page.get_by_label("Status").select_option(label="Publicerad")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text(title)
+
+    page.goto("/")
+    news = page.get_by_role("region", name="Senaste nytt")
+    news.get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    page.get_by_role("list", name="Ämnen").get_by_role("link", name=tag).click()
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+    assert title in feed_titles(page, "/aktuellt/rss/")
