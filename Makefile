@@ -9,7 +9,7 @@ LOCALDB := $(PY) scripts/localdb.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install db db-stop serve worker lint format messages lock
+.PHONY: help run test install db db-stop serve worker lint format messages lock test-tools bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,7 +17,7 @@ help: ## List the targets
 run: install messages ## Site with demo content on http://127.0.0.1:$(PORT)/ (and the mail worker)
 	$(LOCALDB) run -- $(MANAGE) devserver 127.0.0.1:$(PORT)
 
-test: install messages ## The whole suite: lint, migrations check, tests
+test: install messages test-tools ## The whole suite: lint, migrations check, tests
 	$(LOCALDB) run -- $(MAKE) --no-print-directory check-all
 
 check-all: lint
@@ -63,3 +63,10 @@ format: install ## Reformat and fix what ruff can
 lock: ## Re-pin requirements/*.txt from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --python-version 3.12 --no-header --no-annotate -q -o requirements/base.txt
 	uv pip compile pyproject.toml --group dev --python-version 3.12 --no-header --no-annotate -q -o requirements/dev.txt
+
+test-tools: ## System programs the tests start: Redis (two app servers sharing a cache)
+	@scripts/need redis-server:redis-server
+
+bench: install messages test-tools ## Benchmark on a 50,000-article archive (about 10 minutes); results in var/bench.json
+	@scripts/need wrk:wrk
+	$(LOCALDB) run -- $(PY) scripts/bench.py
