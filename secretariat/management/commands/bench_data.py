@@ -1,9 +1,9 @@
-"""Fill a benchmark database with a large archive (see ``secretariat/benchdata.py``)."""
+"""Fill a benchmark database with a large archive (see ``secretariat/bench/data.py``)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from secretariat import benchdata
+from secretariat.bench import data as benchdata
 
 
 class Command(BaseCommand):
