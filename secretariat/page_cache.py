@@ -47,6 +47,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
 NEXT_CHANGE_KEY = "page-cache:next-change:{generation}"
 PAGE_KEY = "page-cache:page:{generation}:{digest}"
+VALUE_KEY = "page-cache:value:{generation}:{name}"
+MISSING = object()
 NO_SCHEDULED_CHANGE = "none"
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 
@@ -135,21 +137,41 @@ def next_scheduled_change(now=None):
     return min(moments, default=None)
 
 
-def seconds_to_live(generation):
-    """How long a page rendered now may be served: capped, and never past a schedule."""
+def seconds_to_live(generation, cap=None):
+    """How long something computed now may be kept: ``cap`` at most (default
+    ``PAGE_CACHE_SECONDS``), and never past the next scheduled change."""
+    cap = settings.PAGE_CACHE_SECONDS if cap is None else cap
     key = NEXT_CHANGE_KEY.format(generation=generation)
     next_change = cache().get(key)
     if next_change is None:
         next_change = next_scheduled_change() or NO_SCHEDULED_CHANGE
-        cache().set(key, next_change, _seconds_until(next_change))
-    return _seconds_until(next_change)
+        longest = max(settings.PAGE_CACHE_SECONDS, settings.CONTENT_CACHE_SECONDS)
+        cache().set(key, next_change, _seconds_until(next_change, longest))
+    return _seconds_until(next_change, cap)
 
 
-def _seconds_until(next_change):
-    seconds = settings.PAGE_CACHE_SECONDS
+def _seconds_until(next_change, cap):
     if next_change != NO_SCHEDULED_CHANGE:
-        seconds = min(seconds, int((next_change - timezone.now()).total_seconds()))
-    return max(seconds, 0)
+        cap = min(cap, int((next_change - timezone.now()).total_seconds()))
+    return max(cap, 0)
+
+
+def remember(name, compute):
+    """A value derived from content (a count, a list of page keys), kept until the content
+    changes, at most ``CONTENT_CACHE_SECONDS`` and never past a scheduled change.
+
+    For what is costly to compute and the same for every visitor, whether or not
+    the page itself can be cached. ``CONTENT_CACHE_SECONDS = 0`` computes every time.
+    """
+    if settings.CONTENT_CACHE_SECONDS <= 0:
+        return compute()
+    generation = current_generation()
+    key = VALUE_KEY.format(generation=generation, name=hashlib.sha256(name.encode()).hexdigest())
+    value = cache().get(key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache().set(key, value, seconds_to_live(generation, settings.CONTENT_CACHE_SECONDS))
+    return value
 
 
 # The middleware -----------------------------------------------------------

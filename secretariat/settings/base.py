@@ -190,6 +190,9 @@ LOGGING = {
 # kept past PAGE_CACHE_SECONDS nor past the next scheduled moment below.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_ALIAS = "default"
+# Values derived from content (list totals, page keys), kept the same way: see
+# page_cache.remember and secretariat/pagination.py.
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=300)
 # Models whose changes show on public pages: app labels or "app.Model".
 PAGE_CACHE_CONTENT = ["articles", "events", "newsletter.Issue", "secretariat", "taggit"]
 # "app.Model.field": times at which public pages change with no save at all

@@ -21,3 +21,4 @@ WHITENOISE_AUTOREFRESH = True
 # Off while developing (and in tests, which switch it on where they test it):
 # what you change should show on the next reload without thinking about caches.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=0)

@@ -1,0 +1,80 @@
+"""Numbered pages that cost the same on page 2,000 as on page 1.
+
+Django's ``Paginator`` counts every row on each request and reaches page N
+with ``OFFSET``, which reads every row before it: both grow with the archive.
+``ArchivePaginator`` remembers the total and the sort key of each page's first
+row until the content changes (``page_cache.remember``), then fetches a page
+by seeking to that key: one index range scan of a page's rows, however deep.
+
+The queryset must be ordered by one field and then the primary key, both in
+the same direction, e.g. ``["-published_at", "-pk"]`` (the pair is unique,
+so a key marks exactly one place), and an index should match that order.
+Use it from a list view::
+
+    paginator_class = ArchivePaginator
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        key = self.request.GET.copy()
+        key.pop("page", None)
+        return self.paginator_class(queryset, per_page, key=key.urlencode(), **kwargs)
+
+``key`` names the list (its filters), so that differently filtered lists do
+not share their pages.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils.functional import cached_property
+
+from .page_cache import remember
+
+
+class ArchivePaginator(Paginator):
+    def __init__(self, object_list, per_page, *, key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.key = key
+        ordering = list(object_list.query.order_by or object_list.model._meta.ordering)
+        names = [name.lstrip("-") for name in ordering]
+        descending = {name.startswith("-") for name in ordering}
+        if len(ordering) != 2 or names[1] not in {"pk", "id"} or len(descending) != 1:
+            raise ImproperlyConfigured(
+                "ArchivePaginator needs an ordering of one field and then the primary key, "
+                f"in one direction, such as ['-published_at', '-pk']; got {ordering}."
+            )
+        self.field = names[0]
+        self.descending = descending.pop()
+
+    @cached_property
+    def _first_keys(self):
+        """The total, and the (field, pk) of each page's first row."""
+
+        def compute():
+            keys = list(self.object_list.values_list(self.field, "pk"))
+            return len(keys), keys[:: self.per_page]
+
+        order = f"{'-' if self.descending else ''}{self.field}"
+        label = self.object_list.model._meta.label
+        return remember(f"pages:{label}:{order}:{self.per_page}:{self.key}", compute)
+
+    @cached_property
+    def count(self):
+        return self._first_keys[0]
+
+    def page(self, number):
+        number = self.validate_number(number)
+        keys = self._first_keys[1]
+        if not keys:
+            return self._get_page(self.object_list.none(), number, self)
+        value, pk = keys[number - 1]
+        # "At or after this key" in the list's direction, written so that the
+        # index can start its scan there: field <= value, then the pk breaks ties.
+        if self.descending:
+            rows = self.object_list.filter(
+                Q(**{f"{self.field}__lt": value}) | Q(pk__lte=pk), **{f"{self.field}__lte": value}
+            )
+        else:
+            rows = self.object_list.filter(
+                Q(**{f"{self.field}__gt": value}) | Q(pk__gte=pk), **{f"{self.field}__gte": value}
+            )
+        return self._get_page(rows[: self.per_page], number, self)
