@@ -66,15 +66,21 @@ class ArchivePaginator(Paginator):
         keys = self._first_keys[1]
         if not keys:
             return self._get_page(self.object_list.none(), number, self)
-        value, pk = keys[number - 1]
-        # "At or after this key" in the list's direction, written so that the
-        # index can start its scan there: field <= value, then the pk breaks ties.
-        if self.descending:
-            rows = self.object_list.filter(
-                Q(**{f"{self.field}__lt": value}) | Q(pk__lte=pk), **{f"{self.field}__lte": value}
-            )
-        else:
-            rows = self.object_list.filter(
-                Q(**{f"{self.field}__gt": value}) | Q(pk__gte=pk), **{f"{self.field}__gte": value}
-            )
+        # In the list's direction: from this page's first key on, and (bounded on
+        # both ends, so that a filtered list such as a tag reads only this page's
+        # stretch of the archive) before the next page's first key.
+        ahead, behind = ("lt", "gt") if self.descending else ("gt", "lt")
+        rows = self._beyond(self.object_list, keys[number - 1], ahead, or_equal=True)
+        if number < len(keys):
+            rows = self._beyond(rows, keys[number], behind, or_equal=False)
         return self._get_page(rows[: self.per_page], number, self)
+
+    def _beyond(self, rows, key, direction, or_equal):
+        """Rows whose (field, pk) lies ``direction`` ("lt" or "gt") of ``key``, written
+        so that an index on the field can start its scan there."""
+        value, pk = key
+        return rows.filter(
+            Q(**{f"{self.field}__{direction}": value})
+            | Q(**{f"pk__{direction}{'e' if or_equal else ''}": pk}),
+            **{f"{self.field}__{direction}e": value},
+        )
