@@ -209,3 +209,26 @@ SESSION_STORE = env("SESSION_STORE", default="db")
 if SESSION_STORE not in {"db", "cache", "cached_db"}:
     raise ImproperlyConfigured("SESSION_STORE must be db, cache or cached_db.")
 SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
+
+# Media: files under MEDIA_ROOT by default. With several app servers they must
+# live where all of them can reach: MEDIA_STORAGE=s3 stores uploads in an
+# S3-compatible bucket through django-storages (credentials from the standard
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables, read by boto3).
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="local")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            # Public pictures under a stable address (a CDN or the bucket's own).
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+    SERVE_MEDIA = False
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be local or s3.")
