@@ -70,6 +70,22 @@ def test_staff_change_in_the_admin_is_visible_at_once(
     assert "Tillgänglighetsredogörelse" in fresh.text
 
 
+def test_any_successful_admin_post_makes_pages_stale(staff_client, page):
+    # Admin actions may change rows with QuerySet.update(), which sends no signal.
+    assert Client().get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    response = staff_client.post(
+        "/admin/secretariat/page/", {"action": "delete_selected", "_selected_action": [page.pk]}
+    )
+    assert response.status_code == 200  # The confirmation page.
+    assert Client().get("/tillganglighet/")["X-Page-Cache"] == "miss"
+
+
+def test_admin_post_by_a_visitor_keeps_the_cache(client, page):
+    client.get("/tillganglighet/")
+    assert client.post("/admin/login/", {"username": "x", "password": "y"}).status_code == 200
+    assert client.get("/tillganglighet/")["X-Page-Cache"] == "hit"
+
+
 def test_change_that_is_rolled_back_keeps_the_cache(client, page, django_assert_num_queries):
     client.get("/tillganglighet/")
     page.title = "Ändrad"
