@@ -152,7 +152,10 @@ class Gunicorn:
     def __init__(self, env):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
+            # The committed config, but no worker recycling: with it, every worker
+            # restarts at about the same request count, in the middle of one page's
+            # measurement; and memory after the run should show any growth.
+            [PYTHON, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--max-requests", "0"],
             cwd=BASE_DIR,
             env={**env, "PORT": str(self.port)},
             stdout=subprocess.DEVNULL,
@@ -224,26 +227,44 @@ def wrk(url, seconds):
     }
 
 
-def measure(env, pages, seconds, label):
-    """Load every page that exists through one gunicorn; returns results and worker memory."""
+def measure(env, pages, seconds, label, small=None):
+    """Load every page that exists through one gunicorn; returns results and worker memory.
+
+    ``small`` is (env, pages) of the 1,000-article database: its pages are
+    loaded right after the same page of the large one, through a second server,
+    so that a change in the machine's load falls on both sides of the ratio.
+    """
     say(f"\n{label}: gunicorn with production settings, wrk -c{CONCURRENCY} for {seconds} s a page")
-    server = Gunicorn(env)
-    results = {}
+    servers = [Gunicorn(env)]
+    small_paths = {}
+    if small:
+        servers.append(Gunicorn(small[0]))
+        small_paths = {page["name"]: page["path"] for page in small[1] if page["path"]}
+    results, small_results = {}, {}
     try:
         for page in pages:
             if page["path"] is None:
                 continue
-            wrk(server.url(page["path"]), 1)  # Warm up: connections, caches, workers.
-            results[page["name"]] = wrk(server.url(page["path"]), seconds)
-            result = results[page["name"]]
-            say(
-                f"  {page['name']:<28} {result['rps']:>8.0f} req/s  p50 {result['p50_ms']} ms  "
-                f"p99 {result['p99_ms']} ms  errors {result['errors']}"
-            )
-        memory = server.worker_memory_mb()
+            results[page["name"]] = load(servers[0], page["path"], seconds, page["name"])
+            if page["name"] in small_paths:
+                small_results[page["name"]] = load(
+                    servers[1], small_paths[page["name"]], seconds, "  at 1,000 articles"
+                )
+        memory = servers[0].worker_memory_mb()
     finally:
-        server.stop()
-    return results, memory
+        for server in servers:
+            server.stop()
+    return results, memory, small_results
+
+
+def load(server, path, seconds, label):
+    wrk(server.url(path), 1)  # Warm up: connections, caches, workers.
+    result = wrk(server.url(path), seconds)
+    say(
+        f"  {label:<28} {result['rps']:>8.0f} req/s  p50 {result['p50_ms']} ms  "
+        f"p99 {result['p99_ms']} ms  errors {result['errors']}"
+    )
+    return result
 
 
 # Optional steps, active once the apps provide their commands ------------------
@@ -435,10 +456,17 @@ def main():
         manage(small_env, "bench_pages", "--only", *GROWTH_PAGES, capture=True)
     )
     try:
-        uncached, _ = measure(large_env, large_pages, args.seconds, "Cache off, 50,000 articles")
+        uncached, _, small = measure(
+            large_env,
+            large_pages,
+            args.seconds,
+            "Cache off, 50,000 articles (and 1,000 for the growth ratio)",
+            small=(small_env, small_pages),
+        )
         cached_env = {**large_env, "PAGE_CACHE_SECONDS": "60"}
-        cached, memory = measure(cached_env, large_pages, args.seconds, "Cache on, 50,000 articles")
-        small, _ = measure(small_env, small_pages, args.seconds, "Cache off, 1,000 articles")
+        cached, memory, _ = measure(
+            cached_env, large_pages, args.seconds, "Cache on, 50,000 articles"
+        )
         extras = {
             "import": import_rate(connect, base_name, large_env),
             "newsletter": newsletter_rate(large_env),
