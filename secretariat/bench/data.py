@@ -217,6 +217,9 @@ class Plan:
 class Builder:
     model_label: str
     rows: object  # a function of the Plan yielding {field name: value}
+    # Run once the rows are in, for what COPY cannot know: a search vector that
+    # the model computes in save(), say: ``lambda model: model.objects.update(...)``.
+    after: object = None
 
 
 def organisations(plan):
@@ -399,6 +402,8 @@ def build(articles, report=print):
         for builder, model in builders:
             started = time.monotonic()
             written = copy_rows(cursor, model, builder.rows(plan), plan, report)
+            if builder.after:
+                builder.after(model)
             seconds = time.monotonic() - started
             report(
                 f"  {builder.model_label}: {written:,} rows in {seconds:.1f} s "
