@@ -288,8 +288,10 @@ def events(plan):
     count = plan.size(3_000)
     span = timedelta(days=20 * 365).total_seconds()
     for number in range(count):
-        # Nineteen years and eleven months back, a month ahead: a few dozen upcoming.
-        starts_at = plan.now + timedelta(seconds=span * (number / count - 1) + 30 * 86_400)
+        # Twenty years back to now, and the last few (about 2 %) in the weeks ahead.
+        starts_at = plan.now + timedelta(seconds=span * (number / count - 1))
+        if number >= count - max(3, count // 50):
+            starts_at = plan.now + timedelta(weeks=number - count + max(3, count // 50) + 1)
         title = f"{EVENT_KINDS[number % len(EVENT_KINDS)].replace('_', ' ').capitalize()}: " + (
             plan.sentence(5)[:-1].lower()
         )
@@ -398,7 +400,11 @@ def build(articles, report=print):
     models = [model for _, model in builders]
     with transaction.atomic(), connection.cursor() as cursor:
         tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models)
+        # Deferred foreign key checks of rows written earlier in this transaction
+        # would block TRUNCATE: run them now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         for builder, model in builders:
             started = time.monotonic()
             written = copy_rows(cursor, model, builder.rows(plan), plan, report)
