@@ -26,6 +26,7 @@ generation is a small file (``PAGE_CACHE_GENERATION_FILE``) that all workers
 on the machine read, which costs one read of a few bytes per request.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -87,6 +88,10 @@ def current_generation():
         return bump_generation()
 
 
+class GenerationFileError(Exception):
+    """The generation file cannot be written; pages are then served uncached."""
+
+
 def bump_generation():
     """Make every cached page stale. Returns the new generation."""
     path = _generation_file()
@@ -99,11 +104,14 @@ def bump_generation():
     # A random token, not a counter: two processes bumping at once must not
     # both write the same "next" value.
     generation = secrets.token_hex(8)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "w") as file:
-        file.write(generation)
-    os.replace(temporary, path)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "w") as file:
+            file.write(generation)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise GenerationFileError(f"cannot write PAGE_CACHE_GENERATION_FILE {path}") from error
     return generation
 
 
@@ -168,13 +176,28 @@ def remember(name, compute):
     """
     if settings.CONTENT_CACHE_SECONDS <= 0:
         return compute()
-    generation = current_generation()
-    key = VALUE_KEY.format(generation=generation, name=hashlib.sha256(name.encode()).hexdigest())
-    value = cache().get(key, MISSING)
+    try:
+        generation = current_generation()
+        digest = hashlib.sha256(name.encode()).hexdigest()
+        key = VALUE_KEY.format(generation=generation, name=digest)
+        value = cache().get(key, MISSING)
+    except Exception:  # Any cache failure: compute instead.
+        logger.warning("Content cache unavailable; computing %s", name, exc_info=True)
+        return compute()
     if value is MISSING:
         value = compute()
-        cache().set(key, value, seconds_to_live(generation, settings.CONTENT_CACHE_SECONDS))
+        with _failures_logged():
+            cache().set(key, value, seconds_to_live(generation, settings.CONTENT_CACHE_SECONDS))
     return value
+
+
+@contextlib.contextmanager
+def _failures_logged():
+    """A cache that is away (Redis restarting, a full disk) must never fail a page."""
+    try:
+        yield
+    except Exception:  # Redis, OS and pickling errors alike.
+        logger.warning("Page cache unavailable", exc_info=True)
 
 
 # The middleware -----------------------------------------------------------
@@ -201,17 +224,22 @@ class AnonymousPageCacheMiddleware:
             return self.after_admin_change(request)
         if not self.request_is_cacheable(request):
             return self.get_response(request)
-        generation = current_generation()
-        key = self.key(request, generation)
-        response = cache().get(key)
+        try:
+            generation = current_generation()
+            key = self.key(request, generation)
+            response = cache().get(key)
+        except Exception:  # Any cache failure: render the page.
+            logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
+            return self.get_response(request)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if self.response_is_cacheable(request, response):
-            timeout = seconds_to_live(generation)
-            if timeout > 0:
-                cache().set(key, response, timeout)
+            with _failures_logged():
+                timeout = seconds_to_live(generation)
+                if timeout > 0:
+                    cache().set(key, response, timeout)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -222,7 +250,8 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if response.status_code < 400 and user is not None and user.is_staff:
-            bump_generation()
+            with _failures_logged():
+                bump_generation()
         return response
 
     @staticmethod

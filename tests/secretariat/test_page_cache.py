@@ -1,5 +1,6 @@
 """The anonymous page cache: hits without queries, changes visible at once."""
 
+import socket
 import time
 from datetime import timedelta
 
@@ -18,8 +19,6 @@ from secretariat.models import Page
 def _page_cache_on(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 60
     settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
-    cache.clear()
-    yield
     cache.clear()
 
 
@@ -211,3 +210,31 @@ def test_cache_is_off_when_lifetime_is_zero(client, page, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/tillganglighet/")
     assert "X-Page-Cache" not in client.get("/tillganglighet/")
+
+
+def test_pages_are_served_while_redis_is_away(client, page, settings, free_tcp_port):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_tcp_port}/0",
+        }
+    }
+    response = client.get("/tillganglighet/")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert client.get("/tillganglighet/").status_code == 200
+
+
+def test_pages_are_served_when_the_generation_file_cannot_be_written(client, page, settings):
+    settings.PAGE_CACHE_GENERATION_FILE = "/proc/no-such-folder/generation"
+    response = client.get("/tillganglighet/")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+
+
+@pytest.fixture
+def free_tcp_port():
+    """A loopback port with nothing listening on it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
