@@ -1,1 +1,163 @@
-from django.contrib import admin  # noqa: F401
+"""The news desk: where secretariat staff write, schedule and publish articles."""
+
+from django.contrib import admin, messages
+from django.db.models import Prefetch
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from events.models import Person
+
+from .models import Article, Authorship, Hero
+
+
+class AuthorshipInline(admin.TabularInline):
+    model = Authorship
+    extra = 1
+    autocomplete_fields = ["person"]
+    fields = ["person", "order"]
+    verbose_name = _("author")
+    verbose_name_plural = _("authors, in the order the byline shows them")
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Article.objects.annotate(year=ExtractYear("published_at"))
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
+        )
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(published_at__year=int(self.value()))
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "status",
+        "published_at",
+        "author_names",
+        "is_live",
+        "is_featured",
+        "language",
+        "preview_link",
+    ]
+    list_filter = ["status", YearFilter, "language", "is_featured", "tags", "authors"]
+    search_fields = ["title", "lead", "slug", "authors__name"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["events"]
+    inlines = [AuthorshipInline]
+    actions = ["publish", "unpublish"]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_at", "is_featured", "language", "tags"]},
+        ),
+        (
+            _("Image"),
+            {
+                "fields": [
+                    "image",
+                    "image_alt",
+                    "image_decorative",
+                    "image_caption",
+                    "image_credit",
+                ]
+            },
+        ),
+        (_("Related events"), {"fields": ["events"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .defer("body", "search_vector")
+            .prefetch_related(
+                Prefetch("authors", queryset=Person.objects.order_by("authorships__order"))
+            )
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        # The address is what others link to: once published, it stays.
+        if obj is not None and obj.status == Article.Status.PUBLISHED:
+            return ["slug"]
+        return []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if "slug" in self.get_readonly_fields(request, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def view_on_site(self, article):
+        return article.get_absolute_url() if article.is_live else article.get_preview_url()
+
+    @admin.display(description=_("authors"))
+    def author_names(self, article):
+        return ", ".join(person.name for person in article.authors.all())
+
+    @admin.display(description=_("visible to the public"), boolean=True)
+    def is_live(self, article):
+        return article.is_live
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, article):
+        return format_html('<a href="{}">{}</a>', article.get_preview_url(), _("Preview"))
+
+    @admin.action(description=_("Publish the selected articles"))
+    def publish(self, request, queryset):
+        now = timezone.now()
+        drafts = queryset.filter(status=Article.Status.DRAFT)
+        # A draft goes out now; one with a future time stays scheduled for it.
+        count = drafts.filter(published_at__lte=now).update(
+            status=Article.Status.PUBLISHED, published_at=now, updated_at=now
+        )
+        count += drafts.update(status=Article.Status.PUBLISHED, updated_at=now)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article was published.",
+                "%(count)d articles were published.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected articles (make them drafts)"))
+    def unpublish(self, request, queryset):
+        count = queryset.filter(status=Article.Status.PUBLISHED).update(
+            status=Article.Status.DRAFT, updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article was unpublished.",
+                "%(count)d articles were unpublished.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Hero)
+class HeroAdmin(admin.ModelAdmin):
+    list_display = ["heading", "is_active", "updated_at"]
+    list_filter = ["is_active"]
+    search_fields = ["heading", "text"]
+    fields = ["heading", "text", "image", "image_alt", "link_url", "link_text", "is_active"]

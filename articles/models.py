@@ -1,13 +1,68 @@
-"""News articles: what the secretariat publishes most."""
+"""News articles and the front page's hero: what the secretariat publishes most."""
 
+import re
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Func, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import Tag
 
+from events.models import Event, Person
+from secretariat.images import ResponsiveImageField
 from secretariat.richtext import RichTextField
+
+# Paths under /aktuellt/ that are pages of their own, not articles.
+RESERVED_SLUGS = {"sok", "rss", "atom", "amne", "arkiv", "forhandsvisning"}
+
+SEARCH_CONFIG = "swedish"
+# Longer input is cut: nobody searches with more, and it bounds the query's cost.
+SEARCH_MAX_WORDS = 12
+SEARCH_WORD = re.compile(r"[^\W_]+")
+# How alike a title word must be to a misspelt search word to count as a match.
+TRIGRAM_THRESHOLD = 0.5
+
+
+def search_words(text):
+    """The words of a visitor's search, as plain words: no operators, quotes or NULs."""
+    return SEARCH_WORD.findall((text or "").replace("\x00", " "))[:SEARCH_MAX_WORDS]
+
+
+def search_query(text):
+    """A tsquery that finds every word, inflected or as the start of a longer word.
+
+    Each word is stemmed by the Swedish configuration and matched as a prefix
+    (``hållbar:*`` finds "hållbara" and "hållbarhet"); all words must match.
+    The words contain letters and digits only, so the raw syntax is safe.
+    """
+    words = search_words(text)
+    if not words:
+        return None
+    raw = " & ".join(f"{word}:*" for word in words)
+    return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
+
+
+def plain_text(field):
+    """The text of an HTML column without its tags, for the search vector."""
+    return Func(
+        F(field),
+        Value("<[^>]+>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=models.TextField(),
+    )
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -18,6 +73,54 @@ class ArticleQuerySet(models.QuerySet):
         makes an article scheduled, and it appears by itself at that moment.
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def by_author(self, person):
+        return self.filter(authorships__person=person)
+
+    def for_listing(self):
+        """What lists show: no body or search vector, tags and authors in one query each."""
+        return self.defer("body", "search_vector").prefetch_related(
+            "tags", models.Prefetch("authors", queryset=_ordered_authors())
+        )
+
+    def for_page(self):
+        """What an article's page shows: authors with organisations, tags, public events."""
+        return self.prefetch_related(
+            "tags",
+            models.Prefetch(
+                "authorships", queryset=Authorship.objects.select_related("person__organisation")
+            ),
+            models.Prefetch("events", queryset=Event.objects.published().order_by("starts_at")),
+        )
+
+    def tags(self):
+        """The tags these articles carry; on ``published()``, the tags the public may see."""
+        return Tag.objects.filter(article__in=self.values("pk")).distinct().order_by("name")
+
+    def search(self, text):
+        """Articles matching a visitor's search, best first.
+
+        Full-text search finds inflected and prefix forms; a title word that is
+        spelt almost like a search word also matches (pg_trgm), so "upphandlnig"
+        still finds "upphandling". Returns an empty queryset for a search with no words.
+        """
+        query = search_query(text)
+        if query is None:
+            return self.none()
+        phrase = " ".join(search_words(text))
+        similarity = TrigramWordSimilarity(phrase, "title")
+        return (
+            self.annotate(
+                rank=SearchRank(F("search_vector"), query, normalization=Value(1))
+                + similarity * Value(0.1),
+            )
+            .filter(Q(search_vector=query) | Q(title__trigram_word_similar=phrase))
+            .order_by("-rank", "-published_at", "-pk")
+        )
+
+
+def _ordered_authors():
+    return Person.objects.select_related("organisation").order_by("authorships__order")
 
 
 class Article(models.Model):
@@ -65,7 +168,17 @@ class Article(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
     )
-    image = models.ImageField(_("image"), upload_to="articles/", blank=True)
+    image = ResponsiveImageField(
+        _("image"),
+        folder="articles",
+        renditions_field="image_renditions",
+        blank=True,
+        help_text=_("A JPEG, PNG or WebP photo, preferably at least 1600 pixels wide."),
+    )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # Which imported file the image came from, so that importing the same file
+    # again copies nothing: "<sha256 of the file> <stored name>".
+    image_source = models.CharField(max_length=300, blank=True, editable=False)
     image_alt = models.CharField(
         _("image description"),
         max_length=250,
@@ -98,6 +211,16 @@ class Article(models.Model):
     is_featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Show prominently on the front page.")
     )
+    # Kept by PostgreSQL itself: title weighs more than the introduction, which
+    # weighs more than the text, so a word in the title ranks an article first.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("lead", weight="B", config=SEARCH_CONFIG)
+        + SearchVector(plain_text("body"), weight="C", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -114,7 +237,10 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            # What every public list filters and sorts on; covers the ids for deep pages.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_public_order"),
+            GinIndex(fields=["search_vector"], name="article_search_vector"),
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="article_title_trigram"),
         ]
 
     def __str__(self):
@@ -122,6 +248,31 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by the news pages. Choose another.")}
+            )
+        if self.pk:
+            stored = Article.objects.filter(pk=self.pk).values("slug", "status").first()
+            if stored and stored["status"] == self.Status.PUBLISHED and stored["slug"] != self.slug:
+                raise ValidationError(
+                    {"slug": _("The address of a published article cannot change.")}
+                )
+
+    def get_preview_url(self):
+        return reverse("articles:preview", kwargs={"pk": self.pk})
+
+    @property
+    def is_live(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def was_updated(self):
+        """Whether the text changed on a later day than it was published."""
+        return timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
 
 
 class Authorship(models.Model):
@@ -148,3 +299,74 @@ class Authorship(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+
+class HeroQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Hero(models.Model):
+    """The large introduction at the top of the front page. One is shown at a time."""
+
+    heading = models.CharField(_("heading"), max_length=120)
+    text = models.TextField(_("text"), max_length=400, help_text=_("Two or three sentences."))
+    image = ResponsiveImageField(
+        _("image"), folder="heroes", renditions_field="image_renditions", blank=True
+    )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Leave empty if it is "
+            "only decoration."
+        ),
+    )
+    link_url = models.CharField(
+        _("link address"),
+        max_length=500,
+        blank=True,
+        help_text=_("A page on this site such as /aktuellt/, or a full address."),
+    )
+    link_text = models.CharField(
+        _("link text"),
+        max_length=80,
+        blank=True,
+        help_text=_("Say where the link goes, e.g. 'Read the latest news'."),
+    )
+    is_active = models.BooleanField(
+        _("shown on the front page"),
+        default=False,
+        help_text=_("Only one hero can be shown at a time."),
+    )
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = HeroQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_active", "-updated_at"]
+        verbose_name = _("front page hero")
+        verbose_name_plural = _("front page heroes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_active"],
+                condition=Q(is_active=True),
+                name="one_active_hero",
+                violation_error_message=_(
+                    "Another hero is already shown on the front page. Untick it first."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(link_url="") | ~Q(link_text=""),
+                name="hero_link_has_text",
+                violation_error_message=_("A link needs a link text."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def get_absolute_url(self):
+        return reverse("articles:home")

@@ -1,9 +1,270 @@
-from django.views.generic import TemplateView
+"""The public news pages: front page, list and search, tags, archive, article, preview."""
+
+import json
+from itertools import groupby
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchHeadline
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic.dates import MonthArchiveView, YearArchiveView
+from django_filters.views import FilterView
+from taggit.models import TaggedItem
+
+from events.models import Event
+
+from .filters import ArticleFilter
+from .models import SEARCH_CONFIG, Article, Hero, plain_text, search_query
+from .pagination import DeferredJoinPaginator
+
+PAGE_SIZE = 20
+# Markers that cannot occur in an article, so the excerpt can be escaped and then marked.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+
+
+def query_without_page(request):
+    """The query string without `page`, for the pagination links (filters stay)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 class HomeView(TemplateView):
     template_name = "articles/home.html"
+    latest_count = 6
+
+    def get_context_data(self, **kwargs):
+        articles = Article.objects.published().for_listing()
+        featured = articles.filter(is_featured=True).first()
+        latest = articles.exclude(pk=featured.pk) if featured else articles
+        return super().get_context_data(
+            hero=Hero.objects.active().first(),
+            featured=featured,
+            latest=latest[: self.latest_count],
+            upcoming_events=Event.objects.upcoming().order_by("starts_at")[:4],
+            **kwargs,
+        )
 
 
-class ArticleListView(TemplateView):
+class ArticleListView(FilterView):
+    """All published news, filtered by tags, year, author, language and words."""
+
+    filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
+    paginate_by = PAGE_SIZE
+    paginator_class = DeferredJoinPaginator
+    # A filter with an invalid value shows the form's error, not an empty page.
+    strict = True
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            query=query_without_page(self.request),
+            search_query=self.request.GET.get("q", ""),
+            **kwargs,
+        )
+
+
+class ArticleSearchView(ArticleListView):
+    """The site search: the same list, ranked, with highlighted excerpts."""
+
+    template_name = "articles/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = search_query(self.request.GET.get("q"))
+        articles = context["object_list"]
+        if query is not None and articles:
+            excerpts = dict(
+                Article.objects.filter(pk__in=[article.pk for article in articles])
+                .annotate(
+                    excerpt=SearchHeadline(
+                        plain_text("body"),
+                        query,
+                        config=SEARCH_CONFIG,
+                        start_sel=MARK_START,
+                        stop_sel=MARK_STOP,
+                        max_words=35,
+                        min_words=15,
+                    )
+                )
+                .values_list("pk", "excerpt")
+            )
+            for article in articles:
+                article.excerpt = highlight(excerpts.get(article.pk, ""))
+        return context
+
+
+def highlight(excerpt):
+    """An excerpt from PostgreSQL, escaped, with the matched words in `<mark>`."""
+    marked = escape(excerpt).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    return mark_safe(marked)  # noqa: S308 - escaped on the line above.
+
+
+def published_tag_counts():
+    """Each tag used by a published article, with the number of such articles."""
+    return (
+        TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id__in=Article.objects.published().values("pk"),
+        )
+        .values("tag__name", "tag__slug")
+        .annotate(count=Count("pk"))
+        .order_by("tag__name")
+    )
+
+
+class TagIndexView(TemplateView):
+    template_name = "articles/tag_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tags=published_tag_counts(), **kwargs)
+
+
+class TagView(ListView):
+    template_name = "articles/tag_detail.html"
+    paginate_by = PAGE_SIZE
+    paginator_class = DeferredJoinPaginator
+
+    def get_queryset(self):
+        # A tag only drafts carry is not public yet: its page does not exist.
+        self.tag = get_object_or_404(Article.objects.published().tags(), slug=self.kwargs["slug"])
+        return Article.objects.published().filter(tags=self.tag).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class ArchiveIndexView(TemplateView):
+    """Every year and month with published news, and how many articles each has."""
+
+    template_name = "articles/archive_index.html"
+
+    def get_context_data(self, **kwargs):
+        months = (
+            Article.objects.published()
+            .annotate(month=TruncMonth("published_at"))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("-month")
+        )
+        years = [
+            {"year": year, "months": list(rows), "count": 0}
+            for year, rows in groupby(months, key=lambda row: row["month"].year)
+        ]
+        for year in years:
+            year["count"] = sum(row["count"] for row in year["months"])
+        return super().get_context_data(years=years, **kwargs)
+
+
+class ArticleArchiveMixin:
+    date_field = "published_at"
+    paginate_by = PAGE_SIZE
+    paginator_class = DeferredJoinPaginator
+    make_object_list = True
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
+    template_name = "articles/archive_year.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = context["year"]
+        start = self._make_date_lookup_arg(year)
+        end = self._make_date_lookup_arg(self._get_next_year(year))
+        context["month_counts"] = (
+            Article.objects.published()
+            .filter(published_at__gte=start, published_at__lt=end)
+            .annotate(month=TruncMonth("published_at"))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("month")
+        )
+        return context
+
+
+class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
+    template_name = "articles/archive_month.html"
+    month_format = "%m"
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.published().for_page()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        neighbours = Article.objects.published().only("title", "slug", "published_at")
+        earlier = Q(published_at__lt=article.published_at) | Q(
+            published_at=article.published_at, pk__lt=article.pk
+        )
+        later = Q(published_at__gt=article.published_at) | Q(
+            published_at=article.published_at, pk__gt=article.pk
+        )
+        return super().get_context_data(
+            previous_article=neighbours.filter(earlier).order_by("-published_at", "-pk").first(),
+            next_article=neighbours.filter(later).order_by("published_at", "pk").first(),
+            json_ld=news_article_json_ld(article, self.request),
+            **kwargs,
+        )
+
+
+@method_decorator([staff_member_required, never_cache], name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Any article, draft or scheduled, as the public will see it. Staff only."""
+
+    def get_queryset(self):
+        return Article.objects.for_page()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def absolute_url(request, path):
+    return f"{settings.SITE_URL}{path}" if settings.SITE_URL else request.build_absolute_uri(path)
+
+
+def news_article_json_ld(article, request):
+    """schema.org NewsArticle for search engines, safe inside a <script> element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.lead,
+        "inLanguage": article.language,
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": article.updated_at.isoformat(),
+        "url": absolute_url(request, article.get_absolute_url()),
+        "author": [
+            {"@type": "Person", "name": authorship.person.name}
+            for authorship in article.authorships.all()
+        ],
+        "keywords": [tag.name for tag in article.tags.all()],
+    }
+    if article.image:
+        data["image"] = absolute_url(request, article.image.url)
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308

@@ -1,5 +1,132 @@
-from django.views.generic import TemplateView
+"""Public pages: sign up, confirm, unsubscribe.
+
+Confirming and unsubscribing happen only on POST: mail programs and link
+scanners open every link in an email, and must not act for the reader.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.crypto import salted_hmac
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import FormView, TemplateView
+
+from . import subscriptions
+from .forms import SignupForm
+from .models import ConsentEvent
+from .tokens import read_confirmation_token, read_unsubscribe_token
+
+# Sign-ups allowed per (count, seconds); NEWSLETTER_SIGNUP_LIMITS overrides them.
+SIGNUP_LIMITS = {"ip": (10, 3600), "email": (3, 3600)}
 
 
-class SignupView(TemplateView):
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def over_limit(kind, value):
+    """Count one attempt for ``value``; True once it has had too many in the window."""
+    limit, window = getattr(settings, "NEWSLETTER_SIGNUP_LIMITS", SIGNUP_LIMITS)[kind]
+    digest = salted_hmac("newsletter.ratelimit", value, algorithm="sha256").hexdigest()
+    key = f"newsletter:signup:{kind}:{digest}"
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # Expired between add() and incr().
+        cache.set(key, 1, timeout=window)
+        return False
+
+
+class SignupView(FormView):
     template_name = "newsletter/signup.html"
+    form_class = SignupForm
+    success_url = reverse_lazy("newsletter:thanks")
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if over_limit("ip", client_ip(request)) or (
+            form.is_valid() and over_limit("email", form.cleaned_data["email"].lower())
+        ):
+            form.add_error(None, _("Too many attempts. Please try again in an hour."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if form.is_valid():
+            return self.form_valid(form)
+        return self.form_invalid(form)
+
+    def form_valid(self, form):
+        # Bots get the same thanks as people, so they learn nothing.
+        if not form.is_bot():
+            data = form.cleaned_data
+            subscriptions.sign_up(
+                data["email"], data["name"], data["source"], ip_address=client_ip(self.request)
+            )
+        return super().form_valid(form)
+
+
+class ThanksView(TemplateView):
+    template_name = "newsletter/thanks.html"
+
+
+class ConfirmedView(TemplateView):
+    template_name = "newsletter/confirmed.html"
+
+
+def invalid_link(request, error):
+    expired = isinstance(error, signing.SignatureExpired)
+    return render(
+        request,
+        "newsletter/invalid_link.html",
+        {"expired": expired},
+        status=410 if expired else 400,
+    )
+
+
+class ConfirmView(View):
+    """GET shows a button; only its POST confirms."""
+
+    def dispatch(self, request, *args, token, **kwargs):
+        try:
+            self.subscriber_pk = read_confirmation_token(token)
+        except signing.BadSignature as error:
+            return invalid_link(request, error)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return render(request, "newsletter/confirm.html")
+
+    def post(self, request):
+        subscriber = subscriptions.confirm(self.subscriber_pk, ip_address=client_ip(request))
+        if subscriber is None:
+            return invalid_link(request, signing.BadSignature())
+        return redirect("newsletter:confirmed")
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class UnsubscribeView(View):
+    """The personal unsubscribe link, and the RFC 8058 one-click endpoint.
+
+    Mail programs POST ``List-Unsubscribe=One-Click`` here without a session or
+    CSRF token, and expect 200, not a redirect. The signed token in the URL is
+    what proves the request is the subscriber's, so CSRF adds nothing.
+    """
+
+    def dispatch(self, request, *args, token, **kwargs):
+        try:
+            self.subscriber_pk = read_unsubscribe_token(token)
+        except signing.BadSignature as error:
+            return invalid_link(request, error)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return render(request, "newsletter/unsubscribe.html")
+
+    def post(self, request):
+        one_click = request.POST.get("List-Unsubscribe") == "One-Click"
+        method = ConsentEvent.Method.ONE_CLICK if one_click else ConsentEvent.Method.EMAIL_LINK
+        subscriptions.unsubscribe(self.subscriber_pk, method, ip_address=client_ip(request))
+        return render(request, "newsletter/unsubscribed.html")

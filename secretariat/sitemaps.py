@@ -2,6 +2,8 @@
 
 from django.contrib.sitemaps import Sitemap
 
+from articles.sitemaps import ArticleSitemap
+
 from .models import Page
 
 
@@ -15,4 +17,4 @@ class PageSitemap(Sitemap):
         return page.updated_at
 
 
-sitemaps = {"pages": PageSitemap}
+sitemaps = {"pages": PageSitemap, "articles": ArticleSitemap}

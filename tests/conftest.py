@@ -19,3 +19,14 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on a free loopback port; MAILERS point at it."""
+    from secretariat.settings.env import mailer_from_url
+    from tests.smtp import SMTPServer
+
+    with SMTPServer() as server:
+        settings.MAILERS = {"default": mailer_from_url(server.url)}
+        yield server

@@ -135,6 +135,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
+# Limits on uploaded pictures (secretariat/images.py).
+IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=15 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Mail goes through MAILERS (Django 6.1), configured by EMAIL_URL.
@@ -232,3 +235,7 @@ if MEDIA_STORAGE == "s3":
     SERVE_MEDIA = False
 elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured("MEDIA_STORAGE must be local or s3.")
+
+# Newsletter: days after which unsubscribed and never-confirmed subscribers'
+# personal data is erased by `manage.py purge_subscribers`.
+NEWSLETTER_RETENTION_DAYS = env.int("NEWSLETTER_RETENTION_DAYS", default=30)

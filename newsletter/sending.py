@@ -1,0 +1,202 @@
+"""Sending an issue to every confirmed subscriber: resumable, and never twice.
+
+- One ``Delivery`` row per subscriber and issue (unique in the database) is
+  created up front; the rows are the to-do list, so a run that is killed can be
+  started again and carries on where it stopped.
+- A PostgreSQL advisory lock per issue lets only one run work on an issue at a
+  time; a second one (a double click, the command beside the worker) returns.
+- Each delivery is claimed with ``SELECT ... FOR UPDATE SKIP LOCKED`` in its own
+  short transaction that commits right after the SMTP server accepted the
+  message. If the process dies before that, the row lock goes with its
+  connection and the row is still waiting; a message is sent again only if the
+  process dies in the moment between the server's "250 OK" and the commit.
+- Failures are recorded on the row and retried, up to ``MAX_ATTEMPTS`` times.
+- Messages go over one SMTP connection, reopened if the server drops it.
+"""
+
+import logging
+import smtplib
+from contextlib import contextmanager
+
+from django.core.mail import mailers
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .emails import RenderedIssue
+from .models import Delivery, Issue, Subscriber
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+BATCH_SIZE = 500
+# The server refused this one message; the next may well go through.
+PER_MESSAGE_ERRORS = (
+    smtplib.SMTPRecipientsRefused,
+    smtplib.SMTPSenderRefused,
+    smtplib.SMTPDataError,
+)
+# An arbitrary number naming this app's advisory locks; the issue's number is the second key.
+ADVISORY_LOCK_CLASS = 5_1771
+
+
+@contextmanager
+def issue_lock(issue_pk):
+    """Yield True if this session got the issue's advisory lock, False if another holds it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [ADVISORY_LOCK_CLASS, issue_pk])
+        acquired = cursor.fetchone()[0]
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [ADVISORY_LOCK_CLASS, issue_pk])
+
+
+def create_deliveries(issue, limit=None):
+    """A waiting delivery for every confirmed subscriber who has none yet; one statement.
+
+    ``limit`` takes only the first that many subscribers (for the benchmark).
+    """
+    table = Delivery._meta.db_table
+    subscribers = Subscriber._meta.db_table
+    limit_sql = "ORDER BY id LIMIT %s" if limit is not None else ""
+    params = [issue.pk, Delivery.Status.PENDING, Subscriber.Status.CONFIRMED]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (issue_id, subscriber_id, status, attempts, error) "  # noqa: S608
+            f"SELECT %s, id, %s, 0, '' FROM {subscribers} WHERE status = %s {limit_sql} "
+            "ON CONFLICT (issue_id, subscriber_id) DO NOTHING",
+            [*params, limit] if limit is not None else params,
+        )
+
+
+def _waiting(issue, attempts):
+    return Delivery.objects.filter(
+        issue=issue,
+        status=Delivery.Status.PENDING,
+        attempts=attempts,
+        subscriber__status=Subscriber.Status.CONFIRMED,
+    )
+
+
+def _waiting_pks(issue, attempts):
+    """The numbers of the waiting deliveries with this many attempts, a batch at a time."""
+    after = 0
+    while True:
+        batch = list(
+            _waiting(issue, attempts)
+            .filter(pk__gt=after)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:BATCH_SIZE]
+        )
+        if not batch:
+            return
+        yield from batch
+        after = batch[-1]
+
+
+def _claim(issue, attempts, pk):
+    """The delivery, locked, if it is still waiting and nobody else holds it; else None."""
+    return (
+        _waiting(issue, attempts)
+        .select_for_update(skip_locked=True, of=("self",))
+        .select_related("subscriber")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+class _Mailer:
+    """One SMTP connection for the whole run, reopened if the server drops it."""
+
+    def __init__(self):
+        self.backend = None
+
+    def send(self, message):
+        if self.backend is None:
+            self.backend = mailers.default
+            self.backend.open()
+        try:
+            self.backend.send_messages([message])
+        except (smtplib.SMTPServerDisconnected, ConnectionError):
+            self.close()
+            raise
+
+    def close(self):
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
+
+
+def send_issue(issue_pk, add_recipients=True):
+    """Send the issue to everyone still waiting for it. Returns the progress counts.
+
+    With ``add_recipients`` (the default), every confirmed subscriber without a
+    delivery gets one first; without, only the deliveries that exist are sent.
+    """
+    with issue_lock(issue_pk) as acquired:
+        issue = Issue.objects.get(pk=issue_pk)
+        if not acquired:
+            logger.info("Issue %s is being sent by another process.", issue_pk)
+            return Delivery.objects.filter(issue=issue).progress()
+        if issue.status == Issue.Status.DRAFT:
+            Issue.objects.filter(pk=issue.pk).update(
+                status=Issue.Status.SENDING, sending_started_at=timezone.now()
+            )
+        if add_recipients:
+            create_deliveries(issue)
+        rendered = RenderedIssue(issue)
+        mailer = _Mailer()
+        try:
+            for attempts in range(MAX_ATTEMPTS):
+                for pk in _waiting_pks(issue, attempts):
+                    _send_one(issue, attempts, pk, rendered, mailer)
+        finally:
+            mailer.close()
+        _finish(issue)
+        return Delivery.objects.filter(issue=issue).progress()
+
+
+def _send_one(issue, attempts, pk, rendered, mailer):
+    """Send one delivery in its own transaction, committed as soon as the server accepted it.
+
+    A refused recipient or message is recorded and the run goes on; a lost
+    connection is recorded and stops the run (the task fails, the rest waits).
+    """
+    stop = None
+    with transaction.atomic():
+        delivery = _claim(issue, attempts, pk)
+        if delivery is None:
+            return
+        try:
+            mailer.send(rendered.message_for(delivery.subscriber))
+        except (smtplib.SMTPException, OSError) as error:
+            if not isinstance(error, PER_MESSAGE_ERRORS):
+                stop = error
+            failed = attempts + 1 >= MAX_ATTEMPTS
+            Delivery.objects.filter(pk=pk).update(
+                attempts=F("attempts") + 1,
+                error=str(error)[:1000],
+                status=Delivery.Status.FAILED if failed else Delivery.Status.PENDING,
+            )
+            logger.warning("Delivery %s of issue %s failed: %s", pk, issue.pk, error)
+        else:
+            Delivery.objects.filter(pk=pk).update(
+                attempts=F("attempts") + 1,
+                status=Delivery.Status.SENT,
+                sent_at=timezone.now(),
+                error="",
+            )
+    if stop:
+        raise stop
+
+
+def _finish(issue):
+    # Whoever unsubscribed while the issue was going out is skipped, not sent to.
+    Delivery.objects.filter(issue=issue, status=Delivery.Status.PENDING).exclude(
+        subscriber__status=Subscriber.Status.CONFIRMED
+    ).update(status=Delivery.Status.SKIPPED)
+    if not Delivery.objects.filter(issue=issue, status=Delivery.Status.PENDING).exists():
+        Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENT, sent_at=timezone.now())

@@ -1,0 +1,157 @@
+"""The JSONL import and export: the format is a contract."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from PIL import Image
+
+from articles.importexport import export_articles, import_articles
+from articles.models import Article
+from events.models import Person
+
+from .factories import ArticleFactory, EventFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def record(**fields):
+    base = {
+        "title": "Revision i Sialkot",
+        "slug": "revision-i-sialkot",
+        "lead": "Kansliet besökte verkstäder.",
+        "body": "<p>Text.</p>",
+        "status": "published",
+        "published_at": "2019-03-14T16:00:00+01:00",
+        "authors": ["Sara Nyberg", "Johan Ekström"],
+        "tags": ["revision", "medicinteknik"],
+        "language": "sv",
+    }
+    return base | fields
+
+
+def lines(*records):
+    return [json.dumps(item, ensure_ascii=False) for item in records]
+
+
+def picture(path):
+    Image.new("RGB", (800, 600), (40, 120, 90)).save(path, "JPEG")
+    return path
+
+
+def test_import_creates_authors_tags_and_is_idempotent():
+    PersonFactory(name="Sara Nyberg")
+    report = import_articles(lines(record()))
+    assert (report.created, report.updated, report.errors) == (1, 0, [])
+    article = Article.objects.get(slug="revision-i-sialkot")
+    assert [a.person.name for a in article.authorships.order_by("order")] == [
+        "Sara Nyberg",
+        "Johan Ekström",
+    ]
+    assert Person.objects.filter(name="Sara Nyberg").count() == 1
+    assert sorted(article.tags.names()) == ["medicinteknik", "revision"]
+
+    report = import_articles(lines(record(title="Ny rubrik", authors=["Johan Ekström"])))
+    assert (report.created, report.updated) == (0, 1)
+    article.refresh_from_db()
+    assert article.title == "Ny rubrik"
+    assert [a.person.name for a in article.authorships.all()] == ["Johan Ekström"]
+
+
+def test_bad_lines_are_reported_with_numbers_and_write_nothing():
+    source = [
+        *lines(record(slug="bra")),
+        "{not json",
+        *lines(
+            record(slug="stavfel", titel="Felstavat fält"),
+            record(slug="fel-status", status="live"),
+            record(slug="utan-zon", published_at="2019-03-14T16:00"),
+            record(slug="okant-evenemang", events=["finns-inte"]),
+            record(slug="bild-saknas", image="saknas.jpg", image_alt="Bild"),
+            record(slug="utan-titel", title=""),
+        ),
+        "",
+        *lines(record(slug="ocksa-bra", authors=["Ny Person"])),
+    ]
+    report = import_articles(source)
+    assert [number for number, _ in report.errors] == [2, 3, 4, 5, 6, 7, 8]
+    reasons = dict(report.errors)
+    assert "titel" in reasons[3]
+    assert "finns-inte" in reasons[6]
+    assert sorted(Article.objects.values_list("slug", flat=True)) == ["bra", "ocksa-bra"]
+
+
+def test_events_are_linked_by_slug():
+    EventFactory(slug="workshop-stockholm")
+    import_articles(lines(record(events=["workshop-stockholm"])))
+    assert [e.slug for e in Article.objects.get().events.all()] == ["workshop-stockholm"]
+
+
+def test_dry_run_writes_nothing(tmp_path):
+    picture(tmp_path / "bild.jpg")
+    report = import_articles(
+        lines(record(image="bild.jpg", image_alt="En verkstad")), base_dir=tmp_path, dry_run=True
+    )
+    assert report.created == 1
+    assert not Article.objects.exists()
+    assert not Person.objects.exists()
+
+
+def test_image_needs_a_description(tmp_path):
+    picture(tmp_path / "bild.jpg")
+    report = import_articles(lines(record(image="bild.jpg")), base_dir=tmp_path)
+    assert [number for number, _ in report.errors] == [1]
+    assert not Article.objects.exists()
+
+
+def test_a_file_that_is_not_a_picture_is_refused(tmp_path):
+    (tmp_path / "bild.jpg").write_text("inte en bild")
+    report = import_articles(
+        lines(record(image="bild.jpg", image_alt="En bild")), base_dir=tmp_path
+    )
+    assert report.errors[0][0] == 1
+    assert not Article.objects.exists()
+
+
+def test_export_then_import_into_an_empty_database_gives_the_same_articles(tmp_path):
+    picture(tmp_path / "bild.jpg")
+    import_articles(
+        lines(record(image="bild.jpg", image_alt="En verkstad", image_credit="Foto: Kansliet")),
+        base_dir=tmp_path,
+    )
+    ArticleFactory(slug="utkast", status="draft", language="en", tags=["klimat"])
+    path = tmp_path / "export" / "articles.jsonl"
+    path.parent.mkdir()
+    assert export_articles(path) == 2
+    before = [json.loads(line) for line in path.read_text().splitlines()]
+
+    Article.objects.all().delete()
+    report = import_articles(path.read_text().splitlines(), base_dir=path.parent)
+    assert report.errors == []
+    export_articles(path)
+    after = [json.loads(line) for line in path.read_text().splitlines()]
+    assert after == before
+    assert before[0]["image"]
+    assert Article.objects.get(slug="revision-i-sialkot").image_renditions["webp"]
+
+
+def test_reimporting_the_same_picture_copies_nothing(tmp_path):
+    picture(tmp_path / "bild.jpg")
+    source = lines(record(image="bild.jpg", image_alt="En verkstad"))
+    import_articles(source, base_dir=tmp_path)
+    name = Article.objects.get().image.name
+    import_articles(source, base_dir=tmp_path)
+    assert Article.objects.get().image.name == name
+
+
+def test_commands(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join([*lines(record()), '{"title": "x", "bogus": 1}']) + "\n")
+    with pytest.raises(CommandError, match="1 bad lines"):
+        call_command("import_articles", str(source))
+    assert f"{source}:2: unknown field(s): bogus" in capsys.readouterr().err
+    source.write_text("\n".join(lines(record(slug="torrsim"))) + "\n")
+    call_command("import_articles", str(source), "--dry-run")
+    assert not Article.objects.filter(slug="torrsim").exists()
+    call_command("export_articles", str(tmp_path / "out.jsonl"))
+    assert '"slug": "revision-i-sialkot"' in (tmp_path / "out.jsonl").read_text()

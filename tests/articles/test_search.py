@@ -1,0 +1,97 @@
+"""Swedish full-text search: inflections, prefixes, misspellings, ranking, any input."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from articles.models import Article, search_query
+
+from .factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text):
+    return set(Article.objects.published().search(text).values_list("slug", flat=True))
+
+
+@pytest.fixture
+def articles():
+    return {
+        "upphandling": ArticleFactory(
+            slug="upphandling", title="Ny vägledning", lead="Om offentlig upphandling i regionerna."
+        ),
+        "leverantor": ArticleFactory(
+            slug="leverantor", title="Möte", lead="En leverantör berättade om sitt arbete."
+        ),
+        "hallbara": ArticleFactory(slug="hallbara", title="Hållbara val", lead="Kort text."),
+        "hallbarhet": ArticleFactory(
+            slug="hallbarhet", title="Rapport", lead="Hållbarhet i vården.", body=""
+        ),
+        "handskar": ArticleFactory(
+            slug="handskar", title="Handskar", lead="Kort.", body="<p>Kemikalier i handskar.</p>"
+        ),
+    }
+
+
+def test_inflected_forms_find_the_base_form(articles):
+    assert "upphandling" in found("upphandlingar")
+    assert "leverantor" in found("leverantörerna")
+
+
+def test_a_word_finds_longer_words_it_begins(articles):
+    assert {"hallbara", "hallbarhet"} <= found("hållbar")
+
+
+def test_a_misspelt_title_word_still_matches():
+    ArticleFactory(slug="rubrik", title="Gemensam upphandling av handskar")
+    assert "rubrik" in found("upphandlnig")
+
+
+def test_title_ranks_over_body():
+    in_body = ArticleFactory(slug="i-texten", title="Nyhet", body="<p>Kemikalier i plast.</p>")
+    in_title = ArticleFactory(slug="i-rubriken", title="Kemikalier", body="<p>Annat.</p>")
+    ranked = list(Article.objects.published().search("kemikalier"))
+    assert ranked[:2] == [in_title, in_body]
+
+
+def test_html_tags_are_not_searched():
+    ArticleFactory(slug="med-lank", body='<p><a href="https://example.org/strong">Länk</a></p>')
+    assert "med-lank" not in found("strong")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"handskar', "handskar & | ! ( :*", "a\x00b", "ord " * 5000, "' OR 1=1 --", "", "   ", "<>"],
+)
+def test_any_input_is_plain_words(client, articles, text):
+    response = client.get(reverse("articles:search"), {"q": text})
+    assert response.status_code == 200
+    response = client.get(reverse("articles:list"), {"q": text})
+    assert response.status_code == 200
+
+
+def test_search_page_highlights_matches_and_escapes_the_text(client):
+    ArticleFactory(
+        title="Handskar",
+        body="<p>Tester av handskar &lt;script&gt;alert(1)&lt;/script&gt; visade brister.</p>",
+    )
+    content = client.get(reverse("articles:search"), {"q": "handskar"}).content.decode()
+    assert "<mark>handskar</mark>" in content
+    assert "<script>alert(1)" not in content
+
+
+def test_header_search_form_targets_the_search_page(client):
+    content = client.get(reverse("articles:home")).content.decode()
+    assert f'action="{reverse("articles:search")}"' in content
+
+
+def test_the_search_conditions_can_use_their_gin_indexes():
+    ArticleFactory.create_batch(3)
+    with connection.cursor() as cursor:
+        # At test sizes a scan is cheapest; forbid it to see that the index fits.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plan = Article.objects.filter(search_vector=search_query("handskar")).explain()
+    assert "article_search_vector" in plan
+    plan = Article.objects.filter(title__trigram_word_similar="handskar").explain()
+    assert "article_title_trigram" in plan

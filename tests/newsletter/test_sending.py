@@ -1,0 +1,214 @@
+"""Sending an issue: everyone confirmed gets exactly one copy, even across a crash."""
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.db import connection, connections
+from django.utils import timezone
+
+from articles.models import Article
+from events.models import Event
+from newsletter.models import Delivery, Issue, IssueArticle, Subscriber
+from newsletter.sending import ADVISORY_LOCK_CLASS, MAX_ATTEMPTS, send_issue
+from newsletter.tasks import send_issue as send_issue_task
+
+from .conftest import make_subscribers
+
+pytestmark = pytest.mark.django_db
+
+
+def make_issue(articles=()):
+    issue = Issue.objects.create(
+        subject="Nyhetsbrev i november",
+        introduction="Första stycket.\n\nAndra stycket.",
+        include_events=True,
+    )
+    for order, article in enumerate(articles):
+        IssueArticle.objects.create(issue=issue, article=article, order=order)
+    return issue
+
+
+def make_article(slug, status=Article.Status.PUBLISHED, **extra):
+    return Article.objects.create(
+        title=f"Artikel {slug}", slug=slug, lead=f"Ingress {slug}.", status=status, **extra
+    )
+
+
+def test_issue_reaches_every_confirmed_subscriber_once_with_headers_and_links(smtp_server):
+    readers = make_subscribers(12)
+    make_subscribers(2, Subscriber.Status.PENDING, prefix="pending")
+    make_subscribers(2, Subscriber.Status.UNSUBSCRIBED, prefix="gone")
+    second, first = make_article("andra"), make_article("forsta")
+    draft = make_article("utkast", status=Article.Status.DRAFT)
+    issue = make_issue([first, second, draft])
+    now = timezone.now()
+    event = Event.objects.create(
+        title="Konferens i Malmö",
+        slug="konferens",
+        kind=Event.Kind.CONFERENCE,
+        status=Event.Status.PUBLISHED,
+        starts_at=now + timedelta(days=10),
+        ends_at=now + timedelta(days=10, hours=3),
+        city="Malmö",
+    )
+
+    result = send_issue_task.enqueue(issue.pk)
+
+    assert result.return_value == {"sent": 12, "failed": 0, "pending": 0, "skipped": 0}
+    assert len(smtp_server.messages) == 12
+    for reader in readers:
+        [message] = smtp_server.to(reader.email)
+        assert message["Subject"] == "Nyhetsbrev i november"
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        link = message["List-Unsubscribe"].strip("<>")
+        assert link.startswith("https://nyhetsbrev.example.org/nyhetsbrev/avsluta/")
+        text, html = smtp_server.text(message), smtp_server.html(message)
+        assert link in text
+        assert link in html
+    # One person's unsubscribe link is not another's.
+    links = {m["List-Unsubscribe"] for m in smtp_server.messages}
+    assert len(links) == 12
+    text = smtp_server.text(smtp_server.messages[0])
+    assert text.index("Artikel forsta") < text.index("Artikel andra")
+    assert "https://nyhetsbrev.example.org/aktuellt/forsta/" in text
+    assert "Artikel utkast" not in text
+    assert "Konferens i Malmö" in text
+    assert f"https://nyhetsbrev.example.org{event.get_absolute_url()}" in text
+    assert "Andra stycket." in smtp_server.html(smtp_server.messages[0])
+
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+    assert issue.sent_at is not None
+    # Sending again sends nothing.
+    send_issue(issue.pk)
+    assert len(smtp_server.messages) == 12
+
+
+def test_refused_recipient_is_recorded_and_retried_a_bounded_number_of_times(smtp_server):
+    make_subscribers(3)
+    smtp_server.refuse.add("reader1@example.org")
+    issue = make_issue()
+
+    progress = send_issue(issue.pk)
+
+    assert progress == {"sent": 2, "failed": 1, "pending": 0, "skipped": 0}
+    failed = Delivery.objects.get(status=Delivery.Status.FAILED)
+    assert failed.subscriber.email == "reader1@example.org"
+    assert failed.attempts == MAX_ATTEMPTS
+    assert "550" in failed.error
+    assert len(smtp_server.messages) == 2
+
+
+def test_who_unsubscribes_while_an_issue_is_sent_is_skipped(smtp_server):
+    staying, leaving = make_subscribers(2)
+    issue = make_issue()
+    Delivery.objects.create(issue=issue, subscriber=leaving)
+    Subscriber.objects.filter(pk=leaving.pk).update(status=Subscriber.Status.UNSUBSCRIBED)
+
+    progress = send_issue(issue.pk)
+
+    assert progress == {"sent": 1, "failed": 0, "pending": 0, "skipped": 1}
+    assert [m["To"] for m in smtp_server.messages] == [staying.email]
+
+
+def test_a_second_sender_of_the_same_issue_stands_aside(smtp_server):
+    make_subscribers(2)
+    issue = make_issue()
+    other = connections.create_connection("default")
+    keys = [ADVISORY_LOCK_CLASS, issue.pk]
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s, %s)", keys)
+            send_issue(issue.pk)
+            assert smtp_server.messages == []
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", keys)
+    finally:
+        other.close()
+    send_issue(issue.pk)
+    assert len(smtp_server.messages) == 2
+
+
+def _subprocess_env(smtp_server):
+    db = connection.settings_dict
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "secretariat.settings.development",
+        "DATABASE_URL": f"postgres://{db['USER']}@/{db['NAME']}?host={db['HOST']}",
+        "EMAIL_URL": smtp_server.url,
+        "SITE_URL": "https://nyhetsbrev.example.org",
+        "CONN_MAX_AGE": "0",
+    }
+
+
+def _manage(*args):
+    return [sys.executable, str(django_settings.BASE_DIR / "manage.py"), *args]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_killed_and_restarted_send_delivers_exactly_once_to_everyone(smtp_server):
+    readers = make_subscribers(30)
+    issue = make_issue()
+    # The server takes ten messages, then leaves the eleventh hanging unanswered.
+    smtp_server.hold_after = 10
+    process = subprocess.Popen(
+        _manage("send_issue", str(issue.pk)),
+        env=_subprocess_env(smtp_server),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert smtp_server.holding.wait(timeout=60)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    smtp_server.hold_after = None
+    assert len(smtp_server.messages) == 10
+    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 10
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENDING
+
+    call_command("send_issue", str(issue.pk))
+
+    assert len(smtp_server.messages) == 30
+    for reader in readers:
+        assert len(smtp_server.to(reader.email)) == 1
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+    assert Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count() == 30
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_worker_sends_what_was_enqueued(smtp_server, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    make_subscribers(3)
+    issue = make_issue()
+    send_issue_task.enqueue(issue.pk)
+    assert smtp_server.messages == []
+
+    subprocess.run(
+        _manage("db_worker", "--batch", "--no-startup-delay", "--no-reload"),
+        env=_subprocess_env(smtp_server),
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+
+    assert len(smtp_server.messages) == 3
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+
+
+def test_benchmark_hook_sends_to_the_number_asked_for(smtp_server, capsys):
+    make_subscribers(3)
+    call_command("bench_newsletter", "--limit", "5")
+    assert len(smtp_server.messages) == 5
+    assert "5 sent, 0 failed" in capsys.readouterr().out
+    assert Subscriber.objects.confirmed().count() == 5

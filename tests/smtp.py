@@ -1,0 +1,94 @@
+"""A real SMTP server on loopback for the tests (aiosmtpd), collecting what it receives.
+
+``hold_after = n`` makes the server stop answering after n messages: the next
+message waits, unacknowledged, until ``hold_after`` is reset, and is then
+refused. That is how a test catches a sender in the middle of a message.
+"""
+
+import asyncio
+import email
+import email.policy
+import socket
+import threading
+import time
+
+from aiosmtpd.controller import Controller
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class _Handler:
+    # aiosmtpd calls hooks by these upper-case names.
+
+    def __init__(self, server):
+        self.server = server
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.server.refuse:
+            return "550 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802  # noqa: N802 - aiosmtpd names it.
+        hold_after = self.server.hold_after
+        if hold_after is not None and len(self.server.messages) >= hold_after:
+            self.server.holding.set()
+            while self.server.hold_after is not None:
+                await asyncio.sleep(0.02)
+            return "451 Aborted while held"
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.server.lock:
+            self.server.messages.append(message)
+            self.server.envelopes.append(list(envelope.rcpt_tos))
+        return "250 OK"
+
+
+class SMTPServer:
+    def __init__(self):
+        self.messages = []
+        self.envelopes = []
+        self.refuse = set()
+        self.hold_after = None
+        self.holding = threading.Event()
+        self.lock = threading.Lock()
+        self.port = free_port()
+        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.hold_after = None
+        self.controller.stop()
+
+    @property
+    def url(self):
+        return f"smtp+insecure://127.0.0.1:{self.port}"
+
+    def to(self, address):
+        """The messages whose envelope named this recipient."""
+        with self.lock:
+            return [
+                m
+                for m, rcpts in zip(self.messages, self.envelopes, strict=True)
+                if address in rcpts
+            ]
+
+    def wait_for(self, count, timeout=30):
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return len(self.messages) >= count
+
+    @staticmethod
+    def text(message):
+        return message.get_body(("plain",)).get_content()
+
+    @staticmethod
+    def html(message):
+        return message.get_body(("html",)).get_content()
