@@ -106,7 +106,7 @@ PAGES = [
     BenchPage("article", READING, article),
     BenchPage("tag page", READING, lambda: url("articles:tag", slug=popular_tags(1)[0])),
     BenchPage(
-        "two-tag filter", READING, lambda: url("articles:list", query={"tag": popular_tags(2)})
+        "two-tag filter", READING, lambda: url("articles:list", query={"amne": popular_tags(2)})
     ),
     BenchPage("archive month", READING, archive_month),
     BenchPage(

@@ -7,6 +7,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Authorship
 from events.models import Event, Organisation, Participation, Person
+from newsletter.models import Subscriber
 from secretariat.bench import data
 from secretariat.bench.pages import resolve_pages
 from secretariat.models import Page
@@ -30,6 +31,8 @@ def test_archive_keeps_the_full_sizes_proportions(archive):
     assert Participation.objects.count() > 0
     assert Event.objects.upcoming().exists()
     assert Page.objects.filter(slug="tillganglighet").exists()
+    assert Subscriber.objects.count() == 400  # 100,000 at 50,000 articles.
+    assert Subscriber.objects.confirmed().count() == 360
 
 
 def test_archive_is_replaced_not_added_to(archive):
@@ -46,6 +49,11 @@ def test_command_refuses_a_database_that_is_not_for_benchmarks(db):
 
 def test_pages_are_found_with_their_query_counts(archive):
     pages = {page["name"]: page for page in resolve_pages("testserver")}
+    for name in ("front page", "article", "tag page", "two-tag filter", "archive month"):
+        assert pages[name]["status"] == 200, name
+    deep = pages["article list, deep page"]
+    assert deep["status"] == 200
+    assert int(deep["path"].rsplit("=", 1)[1]) > 1
     assert pages["page (accessibility)"]["status"] == 200
     assert pages["page (accessibility)"]["queries"] >= 1
     assert pages["static file (floor)"]["path"].startswith("/static/")
