@@ -238,3 +238,9 @@ def free_tcp_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def test_page_with_the_newsletter_form_is_served_from_cache(client, db, django_assert_num_queries):
+    assert 'action="/nyhetsbrev/"' in client.get("/nyhetsbrev/").text
+    with django_assert_num_queries(0):
+        assert client.get("/nyhetsbrev/")["X-Page-Cache"] == "hit"
