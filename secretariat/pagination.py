@@ -6,9 +6,10 @@ with ``OFFSET``, which reads every row before it: both grow with the archive.
 row until the content changes (``page_cache.remember``), then fetches a page
 by seeking to that key: one index range scan of a page's rows, however deep.
 
-The queryset must be ordered by one field and then the primary key, both in
-the same direction, e.g. ``["-published_at", "-pk"]`` (the pair is unique,
-so a key marks exactly one place), and an index should match that order.
+It seeks when the queryset is ordered by one field and then the primary key,
+both in the same direction, e.g. ``["-published_at", "-pk"]`` (the pair is
+unique, so a key marks exactly one place; an index should match that order).
+Any other ordering, such as search results by rank, is paginated as Django does.
 Use it from a list view::
 
     paginator_class = ArchivePaginator
@@ -22,7 +23,6 @@ Use it from a list view::
 not share their pages.
 """
 
-from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.functional import cached_property
@@ -35,15 +35,18 @@ class ArchivePaginator(Paginator):
         super().__init__(object_list, per_page, **kwargs)
         self.key = key
         ordering = list(object_list.query.order_by or object_list.model._meta.ordering)
-        names = [name.lstrip("-") for name in ordering]
-        descending = {name.startswith("-") for name in ordering}
-        if len(ordering) != 2 or names[1] not in {"pk", "id"} or len(descending) != 1:
-            raise ImproperlyConfigured(
-                "ArchivePaginator needs an ordering of one field and then the primary key, "
-                f"in one direction, such as ['-published_at', '-pk']; got {ordering}."
-            )
-        self.field = names[0]
-        self.descending = descending.pop()
+        names = [name.lstrip("-") if isinstance(name, str) else None for name in ordering]
+        descending = {name.startswith("-") for name in ordering if isinstance(name, str)}
+        # Any other ordering (search results by rank) is paginated as Django does.
+        self.seekable = (
+            len(ordering) == 2
+            and None not in names
+            and names[1] in {"pk", "id"}
+            and len(descending) == 1
+        )
+        if self.seekable:
+            self.field = names[0]
+            self.descending = descending.pop()
 
     @cached_property
     def _first_keys(self):
@@ -59,9 +62,11 @@ class ArchivePaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self._first_keys[0]
+        return self._first_keys[0] if self.seekable else super().count
 
     def page(self, number):
+        if not self.seekable:
+            return super().page(number)
         number = self.validate_number(number)
         keys = self._first_keys[1]
         if not keys:

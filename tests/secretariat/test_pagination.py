@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import Paginator
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles.models import Article
@@ -89,11 +89,15 @@ def test_empty_list_has_one_empty_page(db):
     assert page.paginator.count == 0
 
 
-def test_ordering_it_cannot_seek_is_refused(db):
-    with pytest.raises(ImproperlyConfigured):
-        ArchivePaginator(Article.objects.order_by("title"), 10, key="")
-    with pytest.raises(ImproperlyConfigured):
-        ArchivePaginator(Article.objects.order_by("-published_at", "pk"), 10, key="")
+@pytest.mark.parametrize(
+    "ordering",
+    [("title",), ("-published_at", "pk"), ("-published_at", "title"), (Lower("title"), "pk")],
+)
+def test_other_orderings_are_paginated_as_django_does(articles, ordering):
+    listed = Article.objects.published().order_by(*ordering)
+    paginator = ArchivePaginator(listed, 10, key="")
+    assert not paginator.seekable
+    assert pages(paginator) == pages(Paginator(listed, 10))
 
 
 def test_remember_computes_every_time_when_switched_off(settings, db):
