@@ -176,6 +176,19 @@ class Gunicorn:
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
 
+    def wait_until_idle(self, limit=120):
+        """Until a health check answers quickly, i.e. no queue is left (at most ``limit`` s)."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            try:
+                with urllib.request.urlopen(self.url("/healthz/"), timeout=limit):  # noqa: S310
+                    pass
+            except OSError:
+                return
+            if time.monotonic() - started < 0.2:
+                return
+
     def worker_memory_mb(self):
         """Resident memory of each worker process, in MB."""
         out = subprocess.run(
@@ -259,7 +272,11 @@ def measure(env, pages, seconds, label, small=None):
 
 def load(server, path, seconds, label):
     wrk(server.url(path), 1)  # Warm up: connections, caches, workers.
+    server.wait_until_idle()
     result = wrk(server.url(path), seconds)
+    # A page slower than wrk's window leaves requests queued in gunicorn; they
+    # must not eat into the next page's measurement.
+    server.wait_until_idle()
     say(
         f"  {label:<28} {result['rps']:>8.0f} req/s  p50 {result['p50_ms']} ms  "
         f"p99 {result['p99_ms']} ms  errors {result['errors']}"
