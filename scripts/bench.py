@@ -53,6 +53,7 @@ GROWTH_PAGES = [
     "RSS feed",
 ]
 NEWSLETTER_SUBSCRIBERS = 10_000
+IMPORT_LINES = 10_000
 
 # The issue's targets, checked against the results at the end.
 TARGETS = {
@@ -291,8 +292,12 @@ def import_rate(connect, base_name, large_env):
     """``import_articles`` on an export of the large archive, in articles per second."""
     if not has_command(large_env, "export_articles"):
         return {"skipped": "manage.py export_articles/import_articles not available yet"}
-    export = BASE_DIR / "var" / "bench" / "articles.jsonl"
-    manage(large_env, "export_articles", str(export))
+    everything = BASE_DIR / "var" / "bench" / "articles-all.jsonl"
+    manage(large_env, "export_articles", str(everything))
+    # 10,000 lines: a large file, and a bounded wait.
+    export = everything.with_name("articles.jsonl")
+    with everything.open() as source, export.open("w") as target:
+        target.writelines(line for _, line in zip(range(IMPORT_LINES), source, strict=False))
     name = f"{base_name}_bench_import"
     recreate_database(connect, name)
     env = site_env(database_url(connect, name))
