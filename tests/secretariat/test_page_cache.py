@@ -244,3 +244,14 @@ def test_page_with_the_newsletter_form_is_served_from_cache(client, db, django_a
     assert 'action="/nyhetsbrev/"' in client.get("/nyhetsbrev/").text
     with django_assert_num_queries(0):
         assert client.get("/nyhetsbrev/")["X-Page-Cache"] == "hit"
+
+
+def test_article_page_with_json_ld_is_served_from_cache(client, db, django_assert_num_queries):
+    article = Article.objects.create(
+        title="Rapport", slug="rapport", lead="Kort.", status=Article.Status.PUBLISHED
+    )
+    first = client.get(article.get_absolute_url())
+    assert 'type="application/ld+json"' in first.text
+    assert "nonce-" not in first["Content-Security-Policy"]
+    with django_assert_num_queries(0):
+        assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
