@@ -10,7 +10,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install db db-stop serve worker lint format messages lock
-.PHONY: backup restore browser-tools
+.PHONY: backup restore browser-tools test-tools bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,7 +18,7 @@ help: ## List the targets
 run: install messages ## Site with demo content on http://127.0.0.1:$(PORT)/ (and the mail worker)
 	$(LOCALDB) run -- $(MANAGE) devserver 127.0.0.1:$(PORT)
 
-test: install messages browser-tools ## The whole suite: lint, migrations check, tests
+test: install messages browser-tools test-tools ## The whole suite: lint, migrations check, tests
 	$(LOCALDB) run -- $(MAKE) --no-print-directory check-all
 
 check-all: lint
@@ -81,3 +81,10 @@ browser-tools: install ## What the browser tests need: Chromium, Java, axe-core 
 node_modules/.installed: package.json .npmrc
 	npm install --no-audit --no-fund --loglevel=error
 	@touch $@
+
+test-tools: ## System programs the tests start: Redis (two app servers sharing a cache)
+	@scripts/need redis-server:redis-server
+
+bench: install messages test-tools ## Benchmark on a 50,000-article archive (about 10 minutes); results in var/bench.json
+	@scripts/need wrk:wrk
+	$(LOCALDB) run -- $(PY) scripts/bench.py

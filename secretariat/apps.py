@@ -1,6 +1,6 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -11,9 +11,15 @@ class SecretariatConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from . import page_cache
         from .roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="secretariat.roles")
+
+        # Connected for every model; the receiver keeps those in
+        # PAGE_CACHE_CONTENT, so the apps need not know about the cache.
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(page_cache.content_changed, dispatch_uid="secretariat.page_cache")
 
 
 class LoginAttemptsConfig(AxesAppConfig):

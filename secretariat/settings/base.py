@@ -17,6 +17,7 @@ Environment variables (all optional in development):
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +55,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 Not Modified for every page, feeds and calendars included,
+    # whether the page came from the cache or was rendered; views that set
+    # their own ETag or Last-Modified keep them.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "secretariat.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,6 +103,9 @@ DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # Per process; bounded so that a gunicorn worker's memory stays flat.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 500)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -182,6 +191,54 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# The anonymous page cache (secretariat/page_cache.py): whole pages for readers
+# who are not logged in, made stale at once when content changes, and never
+# kept past PAGE_CACHE_SECONDS nor past the next scheduled moment below.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+PAGE_CACHE_ALIAS = "default"
+# Values derived from content (list totals, page keys), kept the same way: see
+# page_cache.remember and secretariat/pagination.py.
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=300)
+# Models whose changes show on public pages: app labels or "app.Model".
+PAGE_CACHE_CONTENT = ["articles", "events", "newsletter.Issue", "secretariat", "taggit"]
+# "app.Model.field": times at which public pages change with no save at all
+# (a scheduled article appears, an event stops being upcoming).
+PAGE_CACHE_SCHEDULES = ["articles.Article.published_at", "events.Event.ends_at"]
+# Only with the local memory cache: the generation shared by a machine's workers.
+PAGE_CACHE_GENERATION_FILE = env(
+    "PAGE_CACHE_GENERATION_FILE", default=str(BASE_DIR / "var" / "page-cache-generation")
+)
+
+# Sessions in PostgreSQL by default, so any app server can serve any visitor;
+# SESSION_STORE=cache or cached_db with a shared cache (Redis) takes them off the database.
+SESSION_STORE = env("SESSION_STORE", default="db")
+if SESSION_STORE not in {"db", "cache", "cached_db"}:
+    raise ImproperlyConfigured("SESSION_STORE must be db, cache or cached_db.")
+SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
+
+# Media: files under MEDIA_ROOT by default. With several app servers they must
+# live where all of them can reach: MEDIA_STORAGE=s3 stores uploads in an
+# S3-compatible bucket through django-storages (credentials from the standard
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables, read by boto3).
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="local")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            # Public pictures under a stable address (a CDN or the bucket's own).
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+    SERVE_MEDIA = False
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be local or s3.")
 
 # Newsletter: days after which unsubscribed and never-confirmed subscribers'
 # personal data is erased by `manage.py purge_subscribers`.

@@ -17,3 +17,8 @@ MAILERS = {
 # Serve static files straight from the apps' folders, re-read on each request.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Off while developing (and in tests, which switch it on where they test it):
+# what you change should show on the next reload without thinking about caches.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=0)

@@ -1,0 +1,289 @@
+"""The anonymous page cache: whole responses for readers who are not logged in.
+
+Most visitors read the same pages, so a rendered page is kept in Django's cache
+(``CACHES``, from ``CACHE_URL``) and served again without touching the
+database. Three rules keep it correct:
+
+- **Only pages that are the same for everyone.** GET and HEAD from visitors
+  without a session or message cookie; never a response that sets a cookie,
+  carries a CSRF token, uses a CSP nonce, or says ``Cache-Control: private``,
+  ``no-cache`` or ``no-store``. Anything else passes through untouched.
+- **Changes show at once.** Every key contains the *content generation*, a
+  value that changes (after the transaction commits) whenever a model of the
+  apps in ``PAGE_CACHE_CONTENT`` is saved, deleted or has its relations
+  changed. The signals are connected in ``SecretariatConfig.ready``. Old
+  entries are never read again and simply expire.
+- **Time alone changes pages too.** A scheduled article appears when its
+  ``published_at`` comes; an event leaves "upcoming" when it ends. Entries live
+  at most ``PAGE_CACHE_SECONDS`` and never past the next such moment, found
+  from ``PAGE_CACHE_SCHEDULES`` (``"app.Model.field"``): the earliest future
+  value of each field, looked up once per generation.
+
+Where the generation lives: a shared cache (Redis, Memcached, database) keeps
+it under one key, so every app server sees a change at once. Django's local
+memory cache is private to one process, and gunicorn runs several: there the
+generation is a small file (``PAGE_CACHE_GENERATION_FILE``) that all workers
+on the machine read, which costs one read of a few bytes per request.
+"""
+
+import contextlib
+import functools
+import hashlib
+import logging
+import os
+import secrets
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
+from django.db.models import Min
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import split_header_value
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+NEXT_CHANGE_KEY = "page-cache:next-change:{generation}"
+PAGE_KEY = "page-cache:page:{generation}:{digest}"
+VALUE_KEY = "page-cache:value:{generation}:{name}"
+MISSING = object()
+NO_SCHEDULED_CHANGE = "none"
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
+UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+# The content generation ---------------------------------------------------
+
+
+def _generation_file():
+    """The shared file for a process-local cache; None when the cache is shared."""
+    if isinstance(cache(), LocMemCache):
+        return settings.PAGE_CACHE_GENERATION_FILE
+    return None
+
+
+def current_generation():
+    path = _generation_file()
+    if path is None:
+        generation = cache().get(GENERATION_KEY)
+        if generation is None:
+            # A fresh start (or an evicted key) begins at the clock, so that it
+            # never repeats a number that old entries may still carry.
+            cache().add(GENERATION_KEY, time.time_ns(), timeout=None)
+            generation = cache().get(GENERATION_KEY)
+        return str(generation)
+    try:
+        with open(path) as file:
+            return file.read()
+    except FileNotFoundError:
+        return bump_generation()
+
+
+class GenerationFileError(Exception):
+    """The generation file cannot be written; pages are then served uncached."""
+
+
+def bump_generation():
+    """Make every cached page stale. Returns the new generation."""
+    path = _generation_file()
+    if path is None:
+        try:
+            return str(cache().incr(GENERATION_KEY))
+        except ValueError:  # The key is missing: start afresh.
+            cache().add(GENERATION_KEY, time.time_ns(), timeout=None)
+            return str(cache().get(GENERATION_KEY))
+    # A random token, not a counter: two processes bumping at once must not
+    # both write the same "next" value.
+    generation = secrets.token_hex(8)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "w") as file:
+            file.write(generation)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise GenerationFileError(f"cannot write PAGE_CACHE_GENERATION_FILE {path}") from error
+    return generation
+
+
+def content_changed(sender, **kwargs):
+    """Signal receiver: bump the generation once the change is committed."""
+    if kwargs.get("action", "post_").startswith("post_") and is_content(sender):
+        transaction.on_commit(bump_generation, using=kwargs.get("using"), robust=True)
+
+
+def is_content(model):
+    """Whether a model's changes are visible on public pages."""
+    meta = model._meta
+    watched = settings.PAGE_CACHE_CONTENT
+    return meta.app_label in watched or meta.label in watched
+
+
+# Scheduled changes --------------------------------------------------------
+
+
+def next_scheduled_change(now=None):
+    """The earliest future moment at which a page can change by time alone."""
+    now = now or timezone.now()
+    moments = []
+    for spec in settings.PAGE_CACHE_SCHEDULES:
+        model_label, field = spec.rsplit(".", 1)
+        model = apps.get_model(model_label)
+        moment = (
+            model._default_manager.filter(**{f"{field}__gt": now})
+            .aggregate(next=Min(field))
+            .get("next")
+        )
+        if moment is not None:
+            moments.append(moment)
+    return min(moments, default=None)
+
+
+def seconds_to_live(generation, cap=None):
+    """How long something computed now may be kept: ``cap`` at most (default
+    ``PAGE_CACHE_SECONDS``), and never past the next scheduled change."""
+    cap = settings.PAGE_CACHE_SECONDS if cap is None else cap
+    key = NEXT_CHANGE_KEY.format(generation=generation)
+    next_change = cache().get(key)
+    if next_change is None:
+        next_change = next_scheduled_change() or NO_SCHEDULED_CHANGE
+        longest = max(settings.PAGE_CACHE_SECONDS, settings.CONTENT_CACHE_SECONDS)
+        cache().set(key, next_change, _seconds_until(next_change, longest))
+    return _seconds_until(next_change, cap)
+
+
+def _seconds_until(next_change, cap):
+    if next_change != NO_SCHEDULED_CHANGE:
+        cap = min(cap, int((next_change - timezone.now()).total_seconds()))
+    return max(cap, 0)
+
+
+def remember(name, compute):
+    """A value derived from content (a count, a list of page keys), kept until the content
+    changes, at most ``CONTENT_CACHE_SECONDS`` and never past a scheduled change.
+
+    For what is costly to compute and the same for every visitor, whether or not
+    the page itself can be cached. ``CONTENT_CACHE_SECONDS = 0`` computes every time.
+    """
+    if settings.CONTENT_CACHE_SECONDS <= 0:
+        return compute()
+    try:
+        generation = current_generation()
+        digest = hashlib.sha256(name.encode()).hexdigest()
+        key = VALUE_KEY.format(generation=generation, name=digest)
+        value = cache().get(key, MISSING)
+    except Exception:  # Any cache failure: compute instead.
+        logger.warning("Content cache unavailable; computing %s", name, exc_info=True)
+        return compute()
+    if value is MISSING:
+        value = compute()
+        with _failures_logged():
+            cache().set(key, value, seconds_to_live(generation, settings.CONTENT_CACHE_SECONDS))
+    return value
+
+
+@contextlib.contextmanager
+def _failures_logged():
+    """A cache that is away (Redis restarting, a full disk) must never fail a page."""
+    try:
+        yield
+    except Exception:  # Redis, OS and pickling errors alike.
+        logger.warning("Page cache unavailable", exc_info=True)
+
+
+# The middleware -----------------------------------------------------------
+
+
+@functools.cache
+def admin_prefix():
+    return reverse("admin:index")
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous readers' pages from the cache. See the module docstring.
+
+    Sits below the middleware that must run on every response (security
+    headers, whitenoise, conditional GET) and above the session, CSRF,
+    authentication and CSP middleware, whose effects it inspects.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in SAFE_METHODS and request.path.startswith(admin_prefix()):
+            return self.after_admin_change(request)
+        if not self.request_is_cacheable(request):
+            return self.get_response(request)
+        try:
+            generation = current_generation()
+            key = self.key(request, generation)
+            response = cache().get(key)
+        except Exception:  # Any cache failure: render the page.
+            logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
+            return self.get_response(request)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self.response_is_cacheable(request, response):
+            with _failures_logged():
+                timeout = seconds_to_live(generation)
+                if timeout > 0:
+                    cache().set(key, response, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def after_admin_change(self, request):
+        """A safety net for changes that send no signal: an admin action written with
+        ``QuerySet.update()`` changes rows without post_save. Any admin form or
+        action that staff send makes the cached pages stale too."""
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if response.status_code < 400 and user is not None and user.is_staff:
+            with _failures_logged():
+                bump_generation()
+        return response
+
+    @staticmethod
+    def request_is_cacheable(request):
+        if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in {"GET", "HEAD"}:
+            return False
+        if "HTTP_AUTHORIZATION" in request.META:
+            return False
+        personal_cookies = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
+        return not personal_cookies.intersection(request.COOKIES)
+
+    @staticmethod
+    def response_is_cacheable(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        # The page shows a CSRF token (a form): it belongs to one visitor.
+        if "CSRF_COOKIE_NEEDS_UPDATE" in request.META:
+            return False
+        # A nonce must be new on every response, or it protects nothing.
+        if getattr(request, "_csp_nonce", None):
+            return False
+        # Keyed on the address alone: a page that differs by another header is not shared.
+        if {header.lower() for header in split_header_value(response.get("Vary", ""))} - {"cookie"}:
+            return False
+        directives = {
+            directive.split("=", 1)[0].strip().lower()
+            for directive in split_header_value(response.get("Cache-Control", ""))
+        }
+        return not directives & UNCACHEABLE_DIRECTIVES
+
+    @staticmethod
+    def key(request, generation):
+        address = f"{request.method} {request.scheme}://{request.get_host()}"
+        digest = hashlib.sha256(f"{address}{request.get_full_path()}".encode()).hexdigest()
+        return PAGE_KEY.format(generation=generation, digest=digest)

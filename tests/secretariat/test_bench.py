@@ -1,0 +1,60 @@
+"""The benchmark's Django side: the generated archive and the list of pages."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from taggit.models import Tag, TaggedItem
+
+from articles.models import Article, Authorship
+from events.models import Event, Organisation, Participation, Person
+from newsletter.models import Subscriber
+from secretariat.bench import data
+from secretariat.bench.pages import resolve_pages
+from secretariat.models import Page
+
+
+@pytest.fixture
+def archive(db):
+    return data.build(200, report=lambda line: None)
+
+
+def test_archive_keeps_the_full_sizes_proportions(archive):
+    assert Article.objects.count() == 200
+    assert Article.objects.published().count() > 190  # A few drafts and scheduled.
+    assert Article.objects.exclude(pk__in=Article.objects.published()).exists()
+    assert Tag.objects.count() == 10  # 1,500 at 50,000 articles, at least 10.
+    assert 2 <= TaggedItem.objects.count() / 200 <= 6
+    assert Authorship.objects.count() >= 200
+    assert Person.objects.count() == 40
+    assert Organisation.objects.count() == 10
+    assert Event.objects.count() == 12
+    assert Participation.objects.count() > 0
+    assert Event.objects.upcoming().exists()
+    assert Page.objects.filter(slug="tillganglighet").exists()
+    assert Subscriber.objects.count() == 400  # 100,000 at 50,000 articles.
+    assert Subscriber.objects.confirmed().count() == 360
+
+
+def test_archive_is_replaced_not_added_to(archive):
+    data.build(100, report=lambda line: None)
+    assert Article.objects.count() == 100
+    # Sequences are reset: new rows get new ids.
+    assert Article.objects.create(title="Ny", slug="ny", lead="K.").pk == 101
+
+
+def test_command_refuses_a_database_that_is_not_for_benchmarks(db):
+    with pytest.raises(CommandError, match="does not look like a benchmark database"):
+        call_command("bench_data", "--articles", "10")
+
+
+def test_pages_are_found_with_their_query_counts(archive):
+    pages = {page["name"]: page for page in resolve_pages("testserver")}
+    for name in ("front page", "article", "tag page", "two-tag filter", "archive month"):
+        assert pages[name]["status"] == 200, name
+    deep = pages["article list, deep page"]
+    assert deep["status"] == 200
+    assert int(deep["path"].rsplit("=", 1)[1]) > 1
+    assert pages["page (accessibility)"]["status"] == 200
+    assert pages["page (accessibility)"]["queries"] >= 1
+    assert pages["static file (floor)"]["path"].startswith("/static/")
+    assert "queries" not in pages["static file (floor)"]

@@ -1,0 +1,154 @@
+"""Two app servers, one database, one Redis: a change through one shows on the other.
+
+The app servers keep no state of their own. Here two production gunicorn
+servers on different loopback ports share the test database and a Redis that
+the test starts (Debian's ``redis-server``, no persistence); a page is cached
+in Redis through both, content changes, and the other server shows the change
+on its very next request.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from secretariat.models import Page
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+START_TIMEOUT = 30
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(check, what):
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{what} did not start within {START_TIMEOUT} s")
+
+
+def get(port, path):
+    # One public host name for both servers, as behind a load balancer.
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Host": "127.0.0.1"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback)
+        return response.headers.get("X-Page-Cache"), response.read().decode()
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    server = shutil.which("redis-server")
+    assert server, "redis-server is missing: `make test` installs it (scripts/need)"
+    port = free_port()
+    process = subprocess.Popen(
+        [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+
+    def answers():
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+
+    try:
+        wait_until(answers, "redis-server")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        stop(process)
+
+
+def start_production_server(env, port):
+    """gunicorn with the committed config and production settings, one worker."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
+        cwd=BASE_DIR,
+        env={**env, "PORT": str(port), "WEB_CONCURRENCY": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until(lambda: get(port, "/healthz/") is not None, f"gunicorn on port {port}")
+    except TimeoutError:
+        stop(process)
+        raise
+    return process
+
+
+@pytest.fixture
+def production_env(redis_url, transactional_db):
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "secretariat.settings.production",
+        "DATABASE_URL": f"postgres://{database['USER']}@/{database['NAME']}"
+        f"?host={database['HOST']}",
+        "SECRET_KEY": "two-servers-test-" + "k" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "off",
+        "CACHE_URL": redis_url,
+        "PAGE_CACHE_SECONDS": "60",
+        "LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        timeout=60,
+    )
+    return env
+
+
+def test_change_through_one_server_is_visible_through_the_other(production_env, settings):
+    # This process writes to the same Redis, as an editor's server would.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": production_env["CACHE_URL"],
+        }
+    }
+    page = Page.objects.create(title="Om kansliet", slug="om-kansliet", body="<p>Första.</p>")
+    one, two = free_port(), free_port()
+    servers = [start_production_server(production_env, port) for port in (one, two)]
+    try:
+        # Warm the shared cache through both servers.
+        assert get(one, "/om-kansliet/")[0] == "miss"
+        assert get(two, "/om-kansliet/") == ("hit", get(one, "/om-kansliet/")[1])
+
+        # Autocommit: the save commits at once, and on_commit bumps the generation in Redis.
+        page.title = "Om nationella kansliet"
+        page.save()
+
+        state, body = get(two, "/om-kansliet/")
+        assert state == "miss"
+        assert "Om nationella kansliet" in body
+        assert get(one, "/om-kansliet/") == ("hit", body)
+    finally:
+        for server in servers:
+            stop(server)
