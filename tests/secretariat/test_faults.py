@@ -145,7 +145,7 @@ def test_a_database_restart_under_load_fails_fast_and_recovers(production_site):
             site.cluster.stop(mode="immediate")
             down = time.monotonic()
             time.sleep(OUTAGE_SECONDS / 2)
-            page_during_outage = site.fetch(PAGE)
+            page_during_outage = site.fetch(f"{PAGE}?inte-i-cachen")
             health_during_outage = site.fetch("/healthz/")
             time.sleep(OUTAGE_SECONDS / 2)
             restarting = time.monotonic()
@@ -166,10 +166,12 @@ def test_a_database_restart_under_load_fails_fast_and_recovers(production_site):
         before = load.between(0, before_outage)
         assert before
         assert {status for _, _, status, _ in before} == {200}, before
-        # Requests that began while PostgreSQL was away: a quick 503, never a hang.
+        # Requests that began while PostgreSQL was away: a quick 503, never a
+        # hang. A reading page the page cache holds is still served from it.
         during = load.between(down + 0.2, restarting)
         assert during, "no requests were made during the outage"
-        assert {status for _, _, status, _ in during} == {503}, during
+        assert {status for _, path, status, _ in during if path == "/healthz/"} == {503}, during
+        assert {status for _, path, status, _ in during if path == PAGE} <= {200, 503}, during
         begun = load.between(down + 0.2, restarting, ended=False)
         assert max(seconds for *_, seconds in begun) < FAST, begun
         assert None not in {status for _, _, status, _ in load.answers}  # no timeouts
@@ -194,5 +196,5 @@ def test_a_database_restart_under_load_fails_fast_and_recovers(production_site):
         titles = set(rows(site.cluster, "SELECT title FROM secretariat_page"))
         assert set(editor.confirmed) | {"Före avbrottet"} <= titles
         logged = set(rows(site.cluster, "SELECT object_repr FROM django_admin_log"))
-        assert titles - {"Före avbrottet"} <= logged
-        assert rows(site.cluster, "SELECT username FROM auth_user") == ["drift"]
+        assert {title for title in titles if title.startswith("Sparad ")} <= logged
+        assert "drift" in rows(site.cluster, "SELECT username FROM auth_user")
