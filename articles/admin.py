@@ -9,12 +9,13 @@ from django.utils.translation import ngettext
 
 from events.models import Person
 from secretariat.admin_filters import YearFilter as BaseYearFilter
+from secretariat.admin_widgets import AutocompleteWithoutJavaScript
 from secretariat.audit import VersionedAdmin, logged_action
 
 from .models import Article, Authorship, Hero
 
 
-class AuthorshipInline(admin.TabularInline):
+class AuthorshipInline(AutocompleteWithoutJavaScript, admin.TabularInline):
     model = Authorship
     extra = 1
     autocomplete_fields = ["person"]
@@ -28,7 +29,7 @@ class YearFilter(BaseYearFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionedAdmin):
+class ArticleAdmin(AutocompleteWithoutJavaScript, VersionedAdmin):
     list_display = [
         "title",
         "status",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from secretariat.admin_filters import YearFilter as BaseYearFilter
+from secretariat.admin_widgets import AutocompleteWithoutJavaScript
 from secretariat.audit import VersionedAdmin, logged_action
 from secretariat.merging import choose_one_to_keep
 
@@ -17,7 +18,7 @@ from .models import Event, Organisation, Participation, Person
 from .people import merge_people
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(AutocompleteWithoutJavaScript, admin.TabularInline):
     model = Participation
     extra = 1
     autocomplete_fields = ["person"]
@@ -45,7 +46,7 @@ class OrganisationAdmin(VersionedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(VersionedAdmin):
+class PersonAdmin(AutocompleteWithoutJavaScript, VersionedAdmin):
     list_display = ["name", "title", "organisation", "has_photo"]
     list_select_related = ["organisation"]
     list_filter = ["organisation"]
@@ -87,7 +88,7 @@ class PersonAdmin(VersionedAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(VersionedAdmin):
+class EventAdmin(AutocompleteWithoutJavaScript, VersionedAdmin):
     list_display = ["title", "kind", "status", "starts_at", "city", "is_live"]
     list_filter = ["status", "kind", YearFilter, "organisers", "tags"]
     search_fields = ["title", "summary", "venue", "city", "organisers__name"]

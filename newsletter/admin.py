@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csp import csp_override
 
+from secretariat.admin_widgets import AutocompleteWithoutJavaScript
 from secretariat.audit import logged_action
 
 from . import subscriptions, tasks
@@ -157,7 +158,7 @@ class ConsentEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     view_on_site = False
 
 
-class IssueArticleInline(admin.TabularInline):
+class IssueArticleInline(AutocompleteWithoutJavaScript, admin.TabularInline):
     model = IssueArticle
     fields = ["order", "article"]
     autocomplete_fields = ["article"]

@@ -5,6 +5,7 @@ with ``open_page(path, width=..., js=...)``. Playwright's own browser download d
 not work here, so Debian's Chromium is launched (``make browser-tools`` installs it).
 """
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -12,7 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect, sync_playwright
 
 from . import pages
 
@@ -133,10 +135,15 @@ def open_page(browser, site):
         context.close()
 
 
+@functools.cache
+def _axe_source():
+    return AXE.read_text()
+
+
 def axe_violations(page):
     """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
     # Evaluated through the DevTools protocol, which the page's CSP does not restrict.
-    page.evaluate(AXE.read_text())
+    page.evaluate(_axe_source())
     return page.evaluate(
         "options => axe.run(document, options)",
         {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
@@ -157,3 +164,43 @@ def format_violations(violations):
 def screenshot_path(name, width):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{re.sub(r'[^a-z0-9]+', '-', name.lower())}-{width}.png"
+
+
+EDITOR = {"username": "redaktor", "password": "Hållbar-upphandling-2026"}
+
+
+@pytest.fixture(scope="package")
+def editor(server_orm):
+    """A member of staff with an account in the admin."""
+
+    def create():
+        get_user_model().objects.filter(username=EDITOR["username"]).delete()
+        get_user_model().objects.create_superuser(email="redaktor@example.org", **EDITOR)
+
+    server_orm(create)
+    return EDITOR
+
+
+def log_in(page, editor):
+    page.goto("/admin/")
+    page.get_by_label("Användarnamn").fill(editor["username"])
+    page.get_by_label("Lösenord").fill(editor["password"])
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.get_by_role("button", name="Logga ut")).to_be_attached()
+
+
+@pytest.fixture(scope="package")
+def editor_storage(browser, site, editor, tmp_path_factory):
+    """The cookies of an editor who has logged in, for journeys that start in the admin.
+
+    Logging in is shown once per variant by the page journey; the other editor
+    journeys start from this state instead of hashing the password again.
+    """
+    context = new_context(browser, site, DESKTOP)
+    try:
+        log_in(context.new_page(), editor)
+        path = tmp_path_factory.mktemp("editor") / "state.json"
+        context.storage_state(path=path)
+    finally:
+        context.close()
+    return path

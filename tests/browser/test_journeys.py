@@ -7,18 +7,25 @@ and visible name, in Swedish.
 
 import re
 import time
+import zoneinfo
+from datetime import datetime, timedelta
+from datetime import time as dt_time
+from pathlib import Path
 from urllib.parse import quote
 
 import feedparser
+import icalendar
 import pytest
-from django.contrib.auth import get_user_model
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
+from articles.models import Article
+from events.models import Event, Person
 from newsletter.models import Subscriber
 from secretariat.models import Page
 
-from .conftest import DESKTOP, PHONE, axe_violations, format_violations
+from .conftest import DESKTOP, PHONE, axe_violations, format_violations, log_in
 
 journey = pytest.mark.parametrize(
     ("js", "width"),
@@ -29,28 +36,6 @@ journey = pytest.mark.parametrize(
         pytest.param(False, DESKTOP, id="nojs-desktop"),
     ],
 )
-
-EDITOR = {"username": "redaktor", "password": "Hållbar-upphandling-2026"}
-
-
-@pytest.fixture(scope="module")
-def editor(server_orm):
-    """A member of staff with an account in the admin."""
-
-    def create():
-        get_user_model().objects.filter(username=EDITOR["username"]).delete()
-        get_user_model().objects.create_superuser(email="redaktor@example.org", **EDITOR)
-
-    server_orm(create)
-    return EDITOR
-
-
-def log_in(page, editor):
-    page.goto("/admin/")
-    page.get_by_label("Användarnamn").fill(editor["username"])
-    page.get_by_label("Lösenord").fill(editor["password"])
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_role("button", name="Logga ut")).to_be_attached()
 
 
 def fill_rich_text(page, field, text, js):
@@ -158,6 +143,39 @@ def test_reader_follows_the_news_to_a_tag_the_archive_search_and_the_feed(
     assert title in feed_titles(page, feed.get_attribute("href"))
 
 
+def article_by_a_speaker():
+    """A published article whose author belongs to an organisation and speaks at events."""
+    article = (
+        Article.objects.published()
+        .filter(
+            authors__organisation__isnull=False,
+            authors__participations__event__in=Event.objects.published(),
+        )
+        .first()
+    )
+    author = article.authors.filter(
+        organisation__isnull=False, participations__event__in=Event.objects.published()
+    ).first()
+    return article.get_absolute_url(), article.title, author.name, author.organisation.name
+
+
+@journey
+def test_reader_goes_from_a_byline_to_the_author_and_their_organisation(
+    open_page, site, server_orm, js, width
+):
+    path, title, author, organisation = server_orm(article_by_a_speaker)
+    page = open_page(path, width=width, js=js).page
+
+    page.locator("article header").get_by_role("link", name=author).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(author)
+    articles = page.get_by_role("region", name="Artiklar")
+    expect(articles.get_by_role("link", name=title)).to_be_visible()
+    expect(page.get_by_role("region", name="Evenemang").get_by_role("link").first).to_be_visible()
+
+    page.get_by_role("main").get_by_role("link", name=organisation).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(organisation)
+
+
 @journey
 def test_reader_who_mistypes_an_address_finds_the_way_back(open_page, site, js, width):
     visit = open_page("/aktuelt/", width=width, js=js)
@@ -252,17 +270,16 @@ def test_subscriber_signs_up_confirms_from_the_email_and_unsubscribes(
 
 @journey
 def test_editor_writes_previews_and_publishes_an_article(
-    open_page, site, editor, tmp_path, js, width
+    open_page, site, editor_storage, tmp_path, js, width
 ):
     variant = f"{'js' if js else 'utan-js'}-{width}"
     title = f"Nya krav på arbetskläder ({variant})"
     tag = f"arbetskläder {variant}"
     picture = tmp_path / "tvatteri.jpg"
     Image.new("RGB", (1200, 800), (40, 110, 90)).save(picture, "JPEG")
-    page = open_page("/", width=width, js=js).page
-    log_in(page, editor)
-
-    page.goto("/admin/articles/article/add/")
+    page = open_page(
+        "/admin/articles/article/add/", width=width, js=js, storage_state=editor_storage
+    ).page
     page.get_by_label("Rubrik").fill(title)
     page.get_by_label("Rubrik").press("Tab")
     page.get_by_label("Webbadress").fill(f"nya-krav-pa-arbetsklader-{variant}")
@@ -291,3 +308,73 @@ def test_editor_writes_previews_and_publishes_an_article(
     page.get_by_role("list", name="Ämnen").get_by_role("link", name=tag).click()
     expect(page.get_by_role("link", name=title)).to_be_visible()
     assert title in feed_titles(page, "/aktuellt/rss/")
+
+
+def choose_in_autocomplete(page, select, name, js):
+    """Choose ``name`` in an admin autocomplete: a search box with JavaScript, a select without."""
+    if js:
+        page.locator(f"{select} + .select2 .select2-selection").click()
+        page.locator(".select2-container--open .select2-search__field").fill(name)
+        page.locator(".select2-results__option", has_text=name).first.click()
+    else:
+        page.locator(select).select_option(label=name)
+    expect(page.locator(select)).to_have_value(re.compile(r"^\d+$"))
+
+
+@journey
+def test_editor_creates_an_event_with_participants_and_a_reader_adds_it_to_a_calendar(
+    open_page, site, server_orm, editor_storage, js, width
+):
+    variant = f"{'js' if js else 'utan-js'}-{width}"
+    title = f"Leverantörsdialog om livsmedel ({variant})"
+    speaker, moderator = server_orm(
+        lambda: list(Person.objects.order_by("name").values_list("name", flat=True)[:2])
+    )
+    stockholm = zoneinfo.ZoneInfo("Europe/Stockholm")
+    day = timezone.localdate(timezone=stockholm) + timedelta(days=1)
+    starts = datetime.combine(day, dt_time(9, 30), tzinfo=stockholm)
+    ends = datetime.combine(day, dt_time(12, 0), tzinfo=stockholm)
+    page = open_page(
+        "/admin/events/event/add/", width=width, js=js, storage_state=editor_storage
+    ).page
+    page.get_by_label("Rubrik").fill(title)
+    page.get_by_label("Rubrik").press("Tab")
+    page.get_by_label("Webbadress").fill(f"leverantorsdialog-om-livsmedel-{variant}")
+    page.locator("#id_kind").select_option("supplier_dialogue")
+    page.get_by_label("Sammanfattning").fill("Hur regionerna kan köpa mer hållbar mat.")
+    for field, moment in (("starts_at", starts), ("ends_at", ends)):
+        page.locator(f"#id_{field}_0").fill(moment.strftime("%Y-%m-%d"))
+        page.locator(f"#id_{field}_1").fill(moment.strftime("%H:%M"))
+    page.locator("#id_venue").fill("Regionens hus")
+    choose_in_autocomplete(page, "#id_participations-0-person", speaker, js)
+    page.get_by_role("button", name="Spara och fortsätt redigera").click()
+    expect(page.locator(".messagelist")).to_contain_text(title)
+    # The saved participant shows as chosen; a new row takes the next one.
+    expect(page.locator("#id_participations-0-person option:checked")).to_have_text(speaker)
+    choose_in_autocomplete(page, "#id_participations-1-person", moderator, js)
+    page.locator("#id_participations-1-role").select_option("moderator")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text(title)
+
+    page.goto("/admin/events/event/?q=" + quote(title))
+    page.locator("input.action-select").check()
+    page.locator("select[name=action]").select_option(label="Publicera de valda evenemangen")
+    page.get_by_role("button", name="Kör").click()
+    expect(page.locator(".messagelist")).to_contain_text("1 evenemang publicerat")
+
+    page.goto("/")
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Evenemang").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kommande evenemang")
+    page.get_by_role("main").get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    participants = page.get_by_role("region", name="Medverkande")
+    expect(participants.get_by_role("link", name=speaker)).to_be_visible()
+    expect(participants.get_by_role("link", name=moderator)).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Lägg till i kalender").click()
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == title
+    assert event.decoded("DTSTART") == starts
+    assert event.decoded("DTEND") == ends

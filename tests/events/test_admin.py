@@ -1,5 +1,7 @@
 """The staff's admin: lists, filters, actions, copying events and merging people."""
 
+import re
+
 import pytest
 from django.apps import apps
 from django.utils import timezone
@@ -114,3 +116,27 @@ def test_person_and_organisation_admins_search(staff_client):
 
     assert "Aisha Rahman" in people.content.decode()
     assert "ILO" in organisations.content.decode()
+
+
+def test_autocompletes_list_every_choice_for_editors_without_javascript(staff_client):
+    """The search box needs JavaScript; the select under it offers everyone without it."""
+    speaker = PersonFactory(name="Lena Persson Hallberg")
+    moderator = PersonFactory(name="Ingrid Falk")
+    osce = OrganisationFactory(name="OSCE")
+    event = EventFactory(organisers=[osce])
+    ParticipationFactory(event=event, person=speaker)
+
+    html = staff_client.get(f"/admin/events/event/{event.pk}/change/").content.decode()
+    chosen = re.search(
+        r'<select name="participations-0-person".*?</select>', html, re.DOTALL
+    ).group()
+    new_row = re.search(
+        r'<select name="participations-1-person".*?</select>', html, re.DOTALL
+    ).group()
+    organisers = re.search(r'<select name="organisers".*?</select>', html, re.DOTALL).group()
+
+    assert f'<option value="{speaker.pk}" selected>Lena Persson Hallberg</option>' in chosen
+    assert f'<option value="{moderator.pk}">Ingrid Falk</option>' in chosen
+    assert f'<option value="{moderator.pk}">Ingrid Falk</option>' in new_row
+    assert "admin-autocomplete" in new_row  # With JavaScript, still the search box.
+    assert f'<option value="{osce.pk}" selected>OSCE</option>' in organisers
