@@ -21,13 +21,14 @@
   commit that does not wait for the disk (``_commits_without_waiting_for_disk``).
 """
 
+import contextlib
 import logging
 import smtplib
 from contextlib import contextmanager
 
 from django.core.mail import mailers
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -172,7 +173,8 @@ def _commits_without_waiting_for_disk():
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
+        # In a transaction that failed, its rollback undoes the SET by itself.
+        with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
 
 
