@@ -9,8 +9,7 @@ RESERVED_EVENT_SLUGS = ("tidigare", "kalender", "rss", "amne", "typ")
 def unique_slug(instance, value, *, reserved=()):
     """A slug from value that no other row of the model uses, e.g. `workshop-2`."""
     model = type(instance)
-    max_length = model._meta.get_field("slug").max_length
-    base = (slugify(value) or model._meta.model_name)[: max_length - 4].strip("-")
+    base = slug_base(model, value)
     taken = set(
         model._default_manager.filter(slug__startswith=base)
         .exclude(pk=instance.pk)
@@ -21,3 +20,9 @@ def unique_slug(instance, value, *, reserved=()):
         slug = f"{base}-{number}"
         number += 1
     return slug
+
+
+def slug_base(model, value):
+    """The slug ``unique_slug`` tries first for value: short enough for a suffix."""
+    max_length = model._meta.get_field("slug").max_length
+    return (slugify(value) or model._meta.model_name)[: max_length - 4].strip("-")

@@ -5,11 +5,15 @@ headers, so that mail programs can offer their own one-click unsubscribe button.
 Links are absolute, built from ``SITE_URL``.
 """
 
+import binascii
+import email
 import email.policy
+import re
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -102,6 +106,7 @@ class RenderedIssue:
     """An issue rendered once; ``message_for(subscriber)`` personalises a copy."""
 
     def __init__(self, issue):
+        self.issue_pk = issue.pk
         self.subject = issue.subject
         articles = (
             Article.objects.published()
@@ -146,3 +151,114 @@ class RenderedIssue:
     def preview_html(self):
         """The HTML as a browser shows it, with a dead unsubscribe link."""
         return self.html.replace(UNSUBSCRIBE_MARKER, "#")
+
+
+# Where a serialised issue differs per recipient. Plain ASCII words, which the
+# email package writes out unchanged (in headers and in quoted-printable bodies)
+# and which no template, address or link contains.
+SLOT_TO = b"slot-to-7c1e@recipient.invalid"
+SLOT_MESSAGE_ID = b"slot-message-id-7c1e"
+SLOT_LINK = b"slot-unsubscribe-7c1e"
+# A body slot takes its line's end with it: the encoded body brings its own.
+SLOT_TEXT = b"slot-text-7c1e\r\n"
+SLOT_HTML = b"slot-html-7c1e\r\n"
+_SLOTS = re.compile(
+    b"("
+    + b"|".join(map(re.escape, (SLOT_TO, SLOT_MESSAGE_ID, SLOT_LINK, SLOT_TEXT, SLOT_HTML)))
+    + b")"
+)
+# An address that can go into the To header and the SMTP envelope as it is;
+# any other (an international one, say) is composed by Django in full.
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
+
+
+def _quoted_printable(text):
+    """A body in quoted-printable with CRLF line ends, encoded in C (``binascii``)."""
+    encoded = binascii.b2a_qp(text.replace("\r\n", "\n").encode(), istext=True)
+    encoded = encoded.replace(b"\n", b"\r\n")
+    return encoded if encoded.endswith(b"\r\n") else encoded + b"\r\n"
+
+
+class SerialisedIssue:
+    """An issue as the bytes of one email, made once; each recipient's copy is a substitution.
+
+    Building a MIME message with Python's email package takes milliseconds
+    (folding, encoding, generating), far more than sending it to a local relay.
+    Every copy of an issue is the same but for the address, the personal
+    unsubscribe link (in ``List-Unsubscribe`` and in both bodies) and the
+    Message-ID, so the message is built and serialised once with slots there,
+    and ``as_bytes`` fills them in: the personal bodies are encoded as
+    quoted-printable by ``binascii``, everything else is copied.
+    """
+
+    def __init__(self, rendered):
+        self.rendered = rendered
+        template = _message(
+            rendered.subject,
+            SLOT_TEXT.decode(),
+            SLOT_HTML.decode(),
+            SLOT_TO.decode(),
+            list_unsubscribe=SLOT_LINK.decode(),
+        )
+        template.extra_headers["Message-ID"] = f"<{SLOT_MESSAGE_ID.decode()}>"
+        self.from_email = template.from_email
+        mime = template.message(policy=_SMTP_FOLD_ONCE)
+        for part in mime.iter_parts():
+            # Quoted-printable whatever the slot looks like, since the real bodies need it.
+            part.set_content(
+                part.get_content().strip() + "\n",
+                subtype=part.get_content_subtype(),
+                charset="utf-8",
+                cte="quoted-printable",
+            )
+        self._pieces = _SLOTS.split(mime.as_bytes())
+        found = sorted(self._pieces[1::2])
+        if found != sorted((SLOT_TO, SLOT_MESSAGE_ID, SLOT_LINK, SLOT_TEXT, SLOT_HTML)):
+            raise ValueError(f"The issue's email template lost a slot: {found}")
+        self._message_id_domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+
+    @staticmethod
+    def can_serialise_for(address):
+        """Whether ``as_bytes`` can address this copy (else use ``RenderedIssue.message_for``)."""
+        return bool(_PLAIN_ADDRESS.fullmatch(address or ""))
+
+    def message_id(self, delivery_pk):
+        """The same for every attempt at one delivery, so mail systems can drop a repeat."""
+        return f"issue-{self.rendered.issue_pk}.delivery-{delivery_pk}@{self._message_id_domain}"
+
+    def as_bytes(self, subscriber, delivery_pk):
+        """The copy for ``subscriber`` (whose address ``can_serialise_for``), ready for SMTP."""
+        link = unsubscribe_url(subscriber)
+        values = {
+            SLOT_TO: subscriber.email.encode(),
+            SLOT_MESSAGE_ID: self.message_id(delivery_pk).encode(),
+            SLOT_LINK: link.encode(),
+            SLOT_TEXT: _quoted_printable(self.rendered.text.replace(UNSUBSCRIBE_MARKER, link)),
+            SLOT_HTML: _quoted_printable(self.rendered.html.replace(UNSUBSCRIBE_MARKER, link)),
+        }
+        pieces = self._pieces.copy()
+        for index in range(1, len(pieces), 2):
+            pieces[index] = values[pieces[index]]
+        return b"".join(pieces)
+
+    def message_for(self, subscriber, delivery_pk):
+        """The copy as a Django email, for mailers other than SMTP (files, console, memory)."""
+        if not self.can_serialise_for(subscriber.email):
+            return self.rendered.message_for(subscriber)
+        return _SerialisedEmail(
+            self.as_bytes(subscriber, delivery_pk),
+            subject=self.rendered.subject,
+            from_email=self.from_email,
+            to=[subscriber.email],
+        )
+
+
+class _SerialisedEmail(EmailMessage):
+    """A Django email whose message is given as bytes, so every mailer sends the same copy."""
+
+    def __init__(self, raw, **kwargs):
+        super().__init__(**kwargs)
+        self.raw = raw
+
+    def message(self, *, policy=email.policy.default):
+        return email.message_from_bytes(self.raw, policy=policy)

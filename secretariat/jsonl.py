@@ -8,6 +8,10 @@ becomes one object. What every format does the same way lives here:
   in a savepoint (a bad line writes nothing and is reported with its number
   and reason), commits in batches so a long file keeps what was done, and
   with ``dry_run`` checks everything against the database and keeps nothing;
+- with ``BatchWriter`` (``import_batch``), a format checks each line in Python
+  first and then writes a whole batch in a few statements; if the database
+  refuses the batch, the batch is written again line by line (``import_line``)
+  to find and report the bad line, so the result is the same either way;
 - the checks of a line's values (``parse_line``, ``check_keys``, ``text``,
   ``flag``, ``names``, ``moment``, ``file_path``), so that the same mistake
   reads the same in every file;
@@ -26,9 +30,10 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, DataError, IntegrityError, transaction
 
 from .images import max_bytes
+from .page_cache import bump_generation
 
 BATCH_SIZE = 500
 
@@ -57,13 +62,34 @@ class ImportReport:
         )
 
 
-def run_import(rows, import_line, *, dry_run=False, progress=None, batch_size=BATCH_SIZE):
+class BatchWriter:
+    """How a format writes many lines at once; given to ``run_import`` as ``import_batch``.
+
+    ``prepare(record)`` checks one line in Python (no writes) and returns what
+    ``write(prepared)`` needs, or raises ``LineError``/``ValidationError``.
+    ``write(prepared_lines)`` writes them all and returns how many it created;
+    any error (a ``DatabaseError``, or a ``LineError`` for a fact only the
+    database knows) makes ``run_import`` write that batch line by line instead.
+    """
+
+    def prepare(self, record):
+        raise NotImplementedError
+
+    def write(self, prepared_lines):
+        raise NotImplementedError
+
+
+def run_import(
+    rows, import_line, *, dry_run=False, progress=None, batch_size=BATCH_SIZE, import_batch=None
+):
     """Import ``rows`` (text or bytes lines, or dicts) with ``import_line(record)``.
 
     ``import_line`` gets each line as a dict, raises ``LineError`` (or lets a
     ``ValidationError`` or ``IntegrityError`` through) for a bad one, and
-    returns whether it created an object. ``progress(line_number)`` is called
-    after each line. Returns an ``ImportReport``.
+    returns whether it created an object. With ``import_batch`` (a
+    ``BatchWriter``) lines are written a batch at a time, and ``import_line``
+    only finds the bad line of a batch the database refused.
+    ``progress(line_number)`` is called after each line. Returns an ``ImportReport``.
     """
     report = ImportReport(dry_run=dry_run)
     numbered = ((number, row) for number, row in enumerate(rows, start=1) if not _blank(row))
@@ -72,14 +98,46 @@ def run_import(rows, import_line, *, dry_run=False, progress=None, batch_size=BA
     with transaction.atomic() if dry_run else nullcontext():
         for batch in itertools.batched(numbered, batch_size):
             with transaction.atomic():
-                for number, row in batch:
-                    report.lines += 1
-                    _import_one(number, row, import_line, report)
-                    if progress:
-                        progress(number)
+                if import_batch is None:
+                    for number, row in batch:
+                        report.lines += 1
+                        _import_one(number, row, import_line, report)
+                else:
+                    report.lines += len(batch)
+                    _import_batch(batch, import_batch, import_line, report)
+            if progress:
+                for number, _row in batch:
+                    progress(number)
         if dry_run:
             transaction.set_rollback(True)
+    report.errors.sort()  # A batch reports what it checks before what it writes.
     return report
+
+
+def _import_batch(batch, writer, import_line, report):
+    ready = []
+    for number, row in batch:
+        try:
+            record = parse_line(row)
+            ready.append((number, record, writer.prepare(record)))
+        except LineError as error:
+            report.errors.append((number, str(error)))
+        except ValidationError as error:
+            report.errors.append((number, validation_message(error)))
+    if not ready:
+        return
+    try:
+        with transaction.atomic():
+            created = writer.write([prepared for _, _, prepared in ready])
+    except (DatabaseError, LineError, ValidationError):
+        # Something only the database could tell: find the line, one at a time.
+        for number, record, _prepared in ready:
+            _import_one(number, record, import_line, report)
+    else:
+        report.created += created
+        report.updated += len(ready) - created
+        # Bulk writes send no signals: tell the page cache once, after the commit.
+        transaction.on_commit(bump_generation, robust=True)
 
 
 def _blank(row):
@@ -94,7 +152,8 @@ def _import_one(number, row, import_line, report):
         report.errors.append((number, str(error)))
     except ValidationError as error:
         report.errors.append((number, validation_message(error)))
-    except IntegrityError as error:
+    except (IntegrityError, DataError) as error:
+        # E.g. a duplicate, or a tag name longer than the database keeps.
         report.errors.append((number, str(error).splitlines()[0]))
     else:
         report.created += bool(created)

@@ -154,3 +154,53 @@ def test_commands(tmp_path, capsys):
     assert not Article.objects.filter(slug="torrsim").exists()
     call_command("export_articles", str(tmp_path / "out.jsonl"))
     assert '"slug": "revision-i-sialkot"' in (tmp_path / "out.jsonl").read_text()
+
+
+def test_a_batch_the_database_refuses_is_written_line_by_line_to_find_the_bad_line():
+    # Only the database knows that a tag name is too long: the batch of five is
+    # refused as a whole, then written line by line, and only line 4 is bad.
+    source = lines(
+        *(record(slug=f"artikel-{n}", title=f"Artikel {n}") for n in range(1, 4)),
+        record(slug="for-lang-tagg", tags=["t" * 150]),
+        record(slug="artikel-5", title="Artikel 5", tags=["revision", "ny tagg"]),
+    )
+    report = import_articles(source, batch_size=5)
+
+    assert [number for number, _ in report.errors] == [4]
+    assert "too long" in report.errors[0][1]
+    assert (report.created, report.updated) == (4, 0)
+    assert not Article.objects.filter(slug="for-lang-tagg").exists()
+    assert sorted(Article.objects.values_list("slug", flat=True)) == [
+        "artikel-1",
+        "artikel-2",
+        "artikel-3",
+        "artikel-5",
+    ]
+    fifth = Article.objects.get(slug="artikel-5")
+    assert sorted(fifth.tags.names()) == ["ny tagg", "revision"]
+    assert [a.person.name for a in fifth.authorships.all()] == ["Sara Nyberg", "Johan Ekström"]
+
+
+def test_a_slug_twice_in_one_batch_is_created_then_updated():
+    source = lines(record(title="Första versionen"), record(title="Andra versionen"))
+    report = import_articles(source)
+    assert (report.created, report.updated, report.errors) == (1, 1, [])
+    assert Article.objects.get().title == "Andra versionen"
+
+
+def test_a_batch_matches_people_ignoring_case_and_tags_exactly():
+    PersonFactory(name="Sara Nyberg")
+    source = lines(
+        record(slug="a", authors=["sara  nyberg", "Ny Skribent"], tags=["Miljö", "miljö"]),
+        record(slug="b", authors=["NY SKRIBENT"], tags=["miljö"]),
+    )
+    report = import_articles(source)
+    assert report.errors == []
+    assert Person.objects.filter(name__iexact="sara nyberg").count() == 1
+    assert Person.objects.filter(name__iexact="ny skribent").count() == 1
+    first, second = Article.objects.get(slug="a"), Article.objects.get(slug="b")
+    assert sorted(first.tags.names()) == ["Miljö", "miljö"]
+    assert list(second.tags.names()) == ["miljö"]
+    assert first.authors.get(name__iexact="ny skribent") == second.authors.get()
+    # Different tags whose plain slugs clash still get slugs of their own.
+    assert len({tag.slug for tag in first.tags.all()}) == 2

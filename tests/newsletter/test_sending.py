@@ -1,5 +1,7 @@
 """Sending an issue: everyone confirmed gets exactly one copy, even across a crash."""
 
+import email
+import email.policy
 import os
 import signal
 import subprocess
@@ -8,15 +10,18 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
+from django.core import mail
 from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import timezone
 
 from articles.models import Article
 from events.models import Event
+from newsletter.emails import RenderedIssue, SerialisedIssue
 from newsletter.models import Delivery, Issue, IssueArticle, Subscriber
 from newsletter.sending import ADVISORY_LOCK_CLASS, MAX_ATTEMPTS, send_issue
 from newsletter.tasks import send_issue as send_issue_task
+from newsletter.tokens import read_unsubscribe_token
 
 from .conftest import make_subscribers
 
@@ -212,3 +217,62 @@ def test_benchmark_hook_sends_to_the_number_asked_for(smtp_server, capsys):
     assert len(smtp_server.messages) == 5
     assert "5 sent, 0 failed" in capsys.readouterr().out
     assert Subscriber.objects.confirmed().count() == 5
+
+
+def test_each_copy_made_from_the_serialised_issue_is_personal_in_headers_and_bodies():
+    first, second = make_subscribers(2)
+    issue = make_issue([make_article("hallbar")])
+    serialised = SerialisedIssue(RenderedIssue(issue))
+
+    raw = {s.pk: serialised.as_bytes(s, delivery_pk=100 + n) for n, s in enumerate((first, second))}
+
+    for subscriber, delivery_pk in ((first, 100), (second, 101)):
+        data = raw[subscriber.pk]
+        assert b"slot-" not in data
+        assert all(len(line) <= 998 for line in data.split(b"\r\n"))
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        link = message["List-Unsubscribe"].strip("<>")
+        assert _subscriber_of(link) == subscriber.pk
+        assert message["To"] == subscriber.email
+        assert message["Subject"] == "Nyhetsbrev i november"
+        assert (
+            message["Message-ID"]
+            == f"<issue-{issue.pk}.delivery-{delivery_pk}@nyhetsbrev.example.org>"
+        )
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert message.get_content_type() == "multipart/alternative"
+        text = message.get_body(("plain",)).get_content()
+        html = message.get_body(("html",)).get_content()
+        assert link in text
+        assert link in html
+        assert "Första stycket." in text
+        assert "https://nyhetsbrev.example.org/aktuellt/hallbar/" in html
+        assert "Andra stycket." in html
+        other = second if subscriber == first else first
+        assert f"<{_unsubscribe_link(raw[other.pk])}>" not in message.as_string()
+    assert _unsubscribe_link(raw[first.pk]) != _unsubscribe_link(raw[second.pk])
+
+
+def _unsubscribe_link(data):
+    return email.message_from_bytes(data, policy=email.policy.default)["List-Unsubscribe"][1:-1]
+
+
+def _subscriber_of(link):
+    prefix = "https://nyhetsbrev.example.org/nyhetsbrev/avsluta/"
+    assert link.startswith(prefix)
+    return read_unsubscribe_token(link.removeprefix(prefix).strip("/"))
+
+
+def test_other_mailers_get_the_same_copy_through_djangos_mail_api(settings):
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    (reader,) = make_subscribers(1)
+    issue = make_issue()
+
+    assert send_issue(issue.pk)["sent"] == 1
+
+    [sent] = mail.outbox
+    assert sent.to == [reader.email]
+    message = sent.message()
+    link = message["List-Unsubscribe"].strip("<>")
+    assert _subscriber_of(link) == reader.pk
+    assert link in message.get_body(("plain",)).get_content()
