@@ -20,10 +20,10 @@ from django_filters.views import FilterView
 from taggit.models import TaggedItem
 
 from events.models import Event
+from secretariat.pagination import ArchivePaginator
 
 from .filters import ArticleFilter
 from .models import SEARCH_CONFIG, Article, Hero, plain_text, search_query
-from .pagination import DeferredJoinPaginator
 
 PAGE_SIZE = 20
 # Markers that cannot occur in an article, so the excerpt can be escaped and then marked.
@@ -58,10 +58,15 @@ class PublishedArticlesMixin:
     """A paginated list of published articles, as every news list shows them."""
 
     paginate_by = PAGE_SIZE
-    paginator_class = DeferredJoinPaginator
+    paginator_class = ArchivePaginator
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The list is its address without the page: a tag, a month, a filter.
+        key = f"{self.request.path}?{query_without_page(self.request)}"
+        return self.paginator_class(queryset, per_page, key=key, **kwargs)
 
 
 class ArticleListView(PublishedArticlesMixin, FilterView):
