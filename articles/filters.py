@@ -64,6 +64,14 @@ class ArticleFilter(django_filters.FilterSet):
             .order_by("name")
         )
 
+    def filter_queryset(self, queryset):
+        # The search last: it ranks a limited number of matches, which the
+        # other filters must narrow first, not after.
+        data = self.form.cleaned_data
+        for name in sorted(data, key=lambda name: name == "q"):
+            queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
+
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
 

@@ -23,7 +23,7 @@ from events.models import Event
 from secretariat.pagination import ArchivePaginator
 
 from .filters import ArticleFilter
-from .models import SEARCH_CONFIG, Article, Hero, plain_text, search_query
+from .models import SEARCH_CONFIG, SEARCH_MAX_RESULTS, Article, Hero, plain_text, search_query
 
 PAGE_SIZE = 20
 # Markers that cannot occur in an article, so the excerpt can be escaped and then marked.
@@ -92,6 +92,7 @@ class ArticleSearchView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["search_max_results"] = SEARCH_MAX_RESULTS
         query = search_query(self.request.GET.get("q"))
         articles = context["object_list"]
         if query is not None and articles:
