@@ -180,6 +180,15 @@ class ArticleArchiveMixin(PublishedArticlesMixin):
     date_field = "published_at"
     make_object_list = True
 
+    def get_queryset(self):
+        # Also what the links to the previous and next month look up: one row
+        # each, which needs none of a list's prefetching.
+        return Article.objects.published()
+
+    def get_dated_items(self):
+        date_list, articles, extra = super().get_dated_items()
+        return date_list, articles.for_listing(), extra
+
 
 class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
     template_name = "articles/archive_year.html"
