@@ -106,6 +106,11 @@ class ArticleFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A callable, so the tags are found only if the form is shown or a tag is
+        # chosen (a function, not a bound method, which forms would deep-copy).
+        self.filters["amne"].extra["choices"] = lambda: self._tag_choices()
+
+    def _tag_choices(self):
         choices = _most_used_tags()
         shown = {slug for slug, name in choices}
         chosen = set(self.data.getlist("amne") if self.is_bound else ()) - shown
@@ -115,7 +120,7 @@ class ArticleFilter(django_filters.FilterSet):
             choices = sorted(
                 [*choices, *public.values_list("slug", "name")], key=lambda choice: choice[1]
             )
-        self.filters["amne"].extra["choices"] = choices
+        return choices
 
     def filter_queryset(self, queryset):
         # The search last: it ranks a limited number of matches, which the

@@ -230,9 +230,12 @@ class ArticleDetailView(DetailView):
         later = Q(published_at__gt=article.published_at) | Q(
             published_at=article.published_at, pk__gt=article.pk
         )
+        # The extra bound lets the index scan start at this article, not at either end.
+        earlier = neighbours.filter(earlier, published_at__lte=article.published_at)
+        later = neighbours.filter(later, published_at__gte=article.published_at)
         return super().get_context_data(
-            previous_article=neighbours.filter(earlier).order_by("-published_at", "-pk").first(),
-            next_article=neighbours.filter(later).order_by("published_at", "pk").first(),
+            previous_article=earlier.order_by("-published_at", "-pk").first(),
+            next_article=later.order_by("published_at", "pk").first(),
             json_ld=news_article_json_ld(article, self.request),
             **kwargs,
         )
