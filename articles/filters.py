@@ -114,6 +114,8 @@ class ArticleFilter(django_filters.FilterSet):
         choices = _most_used_tags()
         shown = {slug for slug, name in choices}
         chosen = set(self.data.getlist("amne") if self.is_bound else ()) - shown
+        # No slug holds a NUL, and PostgreSQL refuses one in a query.
+        chosen = {slug for slug in chosen if "\x00" not in slug}
         if chosen:
             # Chosen elsewhere (a tag page, a shared link): shown too, if public.
             public = Article.objects.published().tags().filter(slug__in=chosen)

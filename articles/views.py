@@ -20,6 +20,7 @@ from django_filters.views import FilterView
 from taggit.models import TaggedItem
 
 from events.models import Event
+from secretariat.page_cache import remember
 from secretariat.pagination import ArchivePaginator
 
 from .filters import ArticleFilter
@@ -160,12 +161,16 @@ class ArchiveIndexView(TemplateView):
     template_name = "articles/archive_index.html"
 
     def get_context_data(self, **kwargs):
-        months = (
-            Article.objects.published()
-            .annotate(month=TruncMonth("published_at"))
-            .values("month")
-            .annotate(count=Count("pk"))
-            .order_by("-month")
+        # An aggregate over every article: remembered until content changes.
+        months = remember(
+            "articles:archive-months",
+            lambda: list(
+                Article.objects.published()
+                .annotate(month=TruncMonth("published_at"))
+                .values("month")
+                .annotate(count=Count("pk"))
+                .order_by("-month")
+            ),
         )
         years = [
             {"year": year, "months": list(rows), "count": 0}
