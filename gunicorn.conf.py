@@ -16,9 +16,14 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then to keep memory flat.
-max_requests = 5000
-max_requests_jitter = 500
+# Recycle workers now and then to keep memory flat. Each worker draws its own
+# limit between max_requests and max_requests + jitter: with a jitter of about
+# half of max_requests the workers' restarts spread over thousands of requests,
+# so they never restart together and leave no worker to serve. (A jitter that
+# is small next to max_requests, like 500 of 5,000, lets workers that share the
+# load evenly reach their limits within moments of each other.)
+max_requests = 2000
+max_requests_jitter = 1000
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -16,6 +16,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition
 
+from secretariat.page_cache import remember
+
 from .models import Article
 
 FEED_SIZE = 20
@@ -30,10 +32,14 @@ def _feed_articles(tag_slug=None):
 
 def _feed_state(request, tag_slug=None):
     # A scheduled article appears without being saved again, so its publication
-    # time counts as a change, as does any edit to a visible article.
-    return _feed_articles(tag_slug).aggregate(
-        changed=Max(Greatest("published_at", "updated_at")), count=Count("pk"), last=Max("pk")
-    )
+    # time counts as a change, as does any edit to a visible article. Remembered
+    # until content changes or a scheduled article appears: it reads every row.
+    def compute():
+        return _feed_articles(tag_slug).aggregate(
+            changed=Max(Greatest("published_at", "updated_at")), count=Count("pk"), last=Max("pk")
+        )
+
+    return remember(f"articles:feed-state:{tag_slug or ''}", compute)
 
 
 def feed_last_modified(request, tag_slug=None):

@@ -5,27 +5,77 @@ from datetime import datetime
 
 import django_filters
 from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from events.models import Person
+from secretariat.page_cache import remember
 
-from .models import Article
+from .models import Article, Authorship
+
+# The tag checkboxes: the most used tags (a long archive has well over a
+# thousand), plus any that the visitor has chosen. The tag index lists the rest.
+TAG_CHOICES = 30
 
 
 def _year_choices():
-    years = Article.objects.published().dates("published_at", "year", order="DESC")
-    return [(day.year, day.year) for day in years]
+    def compute():
+        years = Article.objects.published().dates("published_at", "year", order="DESC")
+        return [(day.year, day.year) for day in years]
+
+    return remember("articles:filter:years", compute)
+
+
+def _most_used_tags():
+    """The ``TAG_CHOICES`` tags on most published articles, as (slug, name) by name."""
+
+    def compute():
+        most_used = (
+            TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Article),
+                object_id__in=Article.objects.published().values("pk"),
+            )
+            .values("tag_id")
+            .annotate(articles=Count("pk"))
+            .order_by("-articles", "tag_id")[:TAG_CHOICES]
+        )
+        tags = Tag.objects.filter(pk__in=most_used.values("tag_id")).order_by("name")
+        return list(tags.values_list("slug", "name"))
+
+    return remember("articles:filter:tags", compute)
+
+
+def _author_choices():
+    """Everyone who wrote a published article, as (slug, name) by name."""
+
+    def compute():
+        authors = Person.objects.filter(
+            Exists(
+                Authorship.objects.filter(
+                    person=OuterRef("pk"), article__in=Article.objects.published()
+                )
+            )
+        ).order_by("name")
+        return list(authors.values_list("slug", "name"))
+
+    return remember("articles:filter:authors", compute)
+
+
+class LongSelect(forms.Select):
+    """A select with hundreds of options (every author), each written inline:
+    Django's own template includes one template per option, which is slow."""
+
+    template_name = "articles/widgets/long_select.html"
 
 
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search words"), method="filter_search")
-    amne = django_filters.ModelMultipleChoiceFilter(
+    amne = django_filters.MultipleChoiceFilter(
         label=_("Tags"),
         field_name="tags__slug",
-        to_field_name="slug",
-        queryset=Tag.objects.none(),
         conjoined=True,  # Several tags narrow the list: each must be on the article.
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Articles with all the chosen tags."),
@@ -36,12 +86,12 @@ class ArticleFilter(django_filters.FilterSet):
         method="filter_year",
         empty_label=_("All years"),
     )
-    forfattare = django_filters.ModelChoiceFilter(
+    forfattare = django_filters.ChoiceFilter(
         label=_("Author"),
-        field_name="authors",
-        to_field_name="slug",
-        queryset=Person.objects.none(),
+        field_name="authors__slug",
+        choices=_author_choices,
         empty_label=_("All authors"),
+        widget=LongSelect,
     )
     sprak = django_filters.ChoiceFilter(
         label=_("Language"),
@@ -56,13 +106,31 @@ class ArticleFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        published = Article.objects.published()
-        self.filters["amne"].queryset = published.tags()
-        self.filters["forfattare"].queryset = (
-            Person.objects.filter(authorships__article__in=published.values("pk"))
-            .distinct()
-            .order_by("name")
-        )
+        # A callable, so the tags are found only if the form is shown or a tag is
+        # chosen (a function, not a bound method, which forms would deep-copy).
+        self.filters["amne"].extra["choices"] = lambda: self._tag_choices()
+
+    def _tag_choices(self):
+        choices = _most_used_tags()
+        shown = {slug for slug, name in choices}
+        chosen = set(self.data.getlist("amne") if self.is_bound else ()) - shown
+        # No slug holds a NUL, and PostgreSQL refuses one in a query.
+        chosen = {slug for slug in chosen if "\x00" not in slug}
+        if chosen:
+            # Chosen elsewhere (a tag page, a shared link): shown too, if public.
+            public = Article.objects.published().tags().filter(slug__in=chosen)
+            choices = sorted(
+                [*choices, *public.values_list("slug", "name")], key=lambda choice: choice[1]
+            )
+        return choices
+
+    def filter_queryset(self, queryset):
+        # The search last: it ranks a limited number of matches, which the
+        # other filters must narrow first, not after.
+        data = self.form.cleaned_data
+        for name in sorted(data, key=lambda name: name == "q"):
+            queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)

@@ -20,10 +20,11 @@ from django_filters.views import FilterView
 from taggit.models import TaggedItem
 
 from events.models import Event
+from secretariat.page_cache import remember
+from secretariat.pagination import ArchivePaginator
 
 from .filters import ArticleFilter
-from .models import SEARCH_CONFIG, Article, Hero, plain_text, search_query
-from .pagination import DeferredJoinPaginator
+from .models import SEARCH_CONFIG, SEARCH_MAX_RESULTS, Article, Hero, plain_text, search_query
 
 PAGE_SIZE = 20
 # Markers that cannot occur in an article, so the excerpt can be escaped and then marked.
@@ -58,10 +59,15 @@ class PublishedArticlesMixin:
     """A paginated list of published articles, as every news list shows them."""
 
     paginate_by = PAGE_SIZE
-    paginator_class = DeferredJoinPaginator
+    paginator_class = ArchivePaginator
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The list is its address without the page: a tag, a month, a filter.
+        key = f"{self.request.path}?{query_without_page(self.request)}"
+        return self.paginator_class(queryset, per_page, key=key, **kwargs)
 
 
 class ArticleListView(PublishedArticlesMixin, FilterView):
@@ -87,6 +93,7 @@ class ArticleSearchView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["search_max_results"] = SEARCH_MAX_RESULTS
         query = search_query(self.request.GET.get("q"))
         articles = context["object_list"]
         if query is not None and articles:
@@ -154,12 +161,16 @@ class ArchiveIndexView(TemplateView):
     template_name = "articles/archive_index.html"
 
     def get_context_data(self, **kwargs):
-        months = (
-            Article.objects.published()
-            .annotate(month=TruncMonth("published_at"))
-            .values("month")
-            .annotate(count=Count("pk"))
-            .order_by("-month")
+        # An aggregate over every article: remembered until content changes.
+        months = remember(
+            "articles:archive-months",
+            lambda: list(
+                Article.objects.published()
+                .annotate(month=TruncMonth("published_at"))
+                .values("month")
+                .annotate(count=Count("pk"))
+                .order_by("-month")
+            ),
         )
         years = [
             {"year": year, "months": list(rows), "count": 0}
@@ -173,6 +184,15 @@ class ArchiveIndexView(TemplateView):
 class ArticleArchiveMixin(PublishedArticlesMixin):
     date_field = "published_at"
     make_object_list = True
+
+    def get_queryset(self):
+        # Also what the links to the previous and next month look up: one row
+        # each, which needs none of a list's prefetching.
+        return Article.objects.published()
+
+    def get_dated_items(self):
+        date_list, articles, extra = super().get_dated_items()
+        return date_list, articles.for_listing(), extra
 
 
 class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
@@ -215,9 +235,12 @@ class ArticleDetailView(DetailView):
         later = Q(published_at__gt=article.published_at) | Q(
             published_at=article.published_at, pk__gt=article.pk
         )
+        # The extra bound lets the index scan start at this article, not at either end.
+        earlier = neighbours.filter(earlier, published_at__lte=article.published_at)
+        later = neighbours.filter(later, published_at__gte=article.published_at)
         return super().get_context_data(
-            previous_article=neighbours.filter(earlier).order_by("-published_at", "-pk").first(),
-            next_article=neighbours.filter(later).order_by("published_at", "pk").first(),
+            previous_article=earlier.order_by("-published_at", "-pk").first(),
+            next_article=later.order_by("published_at", "pk").first(),
             json_ld=news_article_json_ld(article, self.request),
             **kwargs,
         )

@@ -191,6 +191,10 @@ class EventPreviewView(EventDetailView):
     preview = True
 
 
+# Articles on a person's page: a prolific author links to the rest.
+PERSON_ARTICLES = 10
+
+
 class PersonDetailView(DetailView):
     template_name = "events/person_detail.html"
     context_object_name = "person"
@@ -213,9 +217,12 @@ class PersonDetailView(DetailView):
             (event, [labels[role] for role in Participation.Role.values if role in roles])
             for event, roles in roles_by_event.items()
         ]
+        # The newest few; the article list filtered by author has them all.
+        articles = list(person.articles.published().for_listing()[: PERSON_ARTICLES + 1])
         return super().get_context_data(
             events=events,
-            articles=person.articles.published().for_listing(),
+            articles=articles[:PERSON_ARTICLES],
+            more_articles=len(articles) > PERSON_ARTICLES,
             now=timezone.now(),
             **kwargs,
         )

@@ -9,7 +9,8 @@ by seeking to that key: one index range scan of a page's rows, however deep.
 It seeks when the queryset is ordered by one field and then the primary key,
 both in the same direction, e.g. ``["-published_at", "-pk"]`` (the pair is
 unique, so a key marks exactly one place; an index should match that order).
-Any other ordering, such as search results by rank, is paginated as Django does.
+Any other ordering, such as search results by rank, is paginated as Django does,
+except that the count is remembered too.
 Use it from a list view::
 
     paginator_class = ArchivePaginator
@@ -62,7 +63,11 @@ class ArchivePaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self._first_keys[0] if self.seekable else super().count
+        if self.seekable:
+            return self._first_keys[0]
+        # Any other list (search results) is counted once per content generation too.
+        label = self.object_list.model._meta.label
+        return remember(f"count:{label}:{self.key}", lambda: Paginator.count.func(self))
 
     def page(self, number):
         if not self.seekable:

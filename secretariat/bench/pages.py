@@ -77,7 +77,7 @@ def event():
 
 def event_calendar():
     found = middle(published("events.Event"))
-    return url("events:ics", slug=found.slug) if found else None
+    return url("events:ical", slug=found.slug) if found else None
 
 
 def person():

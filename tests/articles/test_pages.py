@@ -30,6 +30,27 @@ def test_several_tags_must_all_match(client):
     assert sorted(slugs(response)) == ["bada", "klimat"]
 
 
+def test_filter_offers_the_most_used_tags_and_the_chosen_ones(client, monkeypatch):
+    monkeypatch.setattr("articles.filters.TAG_CHOICES", 2)
+    ArticleFactory.create_batch(3, tags=["klimat", "textil"])
+    ArticleFactory(tags=["kemikalier"])
+    ArticleFactory(tags=["sjukvard"], status=Article.Status.DRAFT)
+
+    def checkboxes(response):
+        return re.findall(r'name="amne" value="([^"]+)"', response.content.decode())
+
+    response = client.get(reverse("articles:list"))
+    assert checkboxes(response) == ["klimat", "textil"]
+    assert f'href="{reverse("articles:tags")}"' in response.content.decode()
+    # A tag chosen elsewhere is offered too, ticked, so the filter can be undone.
+    response = client.get(reverse("articles:list"), {"amne": "kemikalier"})
+    assert checkboxes(response) == ["kemikalier", "klimat", "textil"]
+    assert 'value="kemikalier" id="id_amne_0" checked' in response.content.decode()
+    # A tag only drafts carry is no choice.
+    response = client.get(reverse("articles:list"), {"amne": "sjukvard"})
+    assert response.context["filter"].errors["amne"]
+
+
 def test_year_author_and_language_filters(client):
     author = PersonFactory(slug="sara")
     ArticleFactory(

@@ -28,6 +28,7 @@ PAGES = {
     "tag": (reverse("articles:tag", args=["klimat"]), 6),
     "archive": (reverse("articles:archive"), 1),
     "year": ("/aktuellt/arkiv/{year}/", 10),
+    "month": ("/aktuellt/arkiv/{year}/{month}/", 8),
     "rss": (reverse("articles:feed_rss"), 5),
     "atom": (reverse("articles:feed_atom"), 5),
     "tag_rss": (reverse("articles:tag_feed_rss", args=["klimat"]), 6),
@@ -74,7 +75,8 @@ def test_query_count_does_not_grow_with_data(client, django_assert_max_num_queri
     article = make(count)
     url, limit = PAGES[page]
     year = timezone.localtime(article.published_at).year
-    url = url.format(year=year, detail=article.get_absolute_url())
+    month = timezone.localtime(article.published_at).month
+    url = url.format(year=year, month=month, detail=article.get_absolute_url())
     with django_assert_max_num_queries(limit):
         response = client.get(url)
     assert response.status_code == 200

@@ -1,8 +1,11 @@
 """Swedish full-text search: inflections, prefixes, misspellings, ranking, any input."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, search_query
 from tests.factories import ArticleFactory
@@ -94,3 +97,41 @@ def test_the_search_conditions_can_use_their_gin_indexes():
     assert "article_search_vector" in plan
     plan = Article.objects.filter(title__trigram_word_similar="handskar").explain()
     assert "article_title_trigram" in plan
+
+
+@pytest.fixture
+def at_most_two_results(monkeypatch):
+    monkeypatch.setattr("articles.models.SEARCH_MAX_RESULTS", 2)
+    monkeypatch.setattr("articles.views.SEARCH_MAX_RESULTS", 2)
+
+
+def test_a_common_word_ranks_the_newest_matches_and_says_there_are_more(
+    client, at_most_two_results
+):
+    now = timezone.now()
+    for days in (1, 2, 3):
+        ArticleFactory(
+            slug=f"handskar-{days}",
+            title="Handskar",
+            published_at=now - timedelta(days=days),
+        )
+    assert found("handskar") == {"handskar-1", "handskar-2"}
+    response = client.get(reverse("articles:search"), {"q": "handskar"})
+    assert "Minst 2 artiklar hittades för ”handskar”" in response.text
+
+
+def test_other_filters_narrow_the_search_before_the_limit(client, at_most_two_results):
+    now = timezone.now()
+    for days in (1, 2):
+        ArticleFactory(title="Handskar", published_at=now - timedelta(days=days))
+    older = ArticleFactory(title="Handskar", published_at=now - timedelta(days=30))
+    older.tags.add("Kemikalier")
+    response = client.get(reverse("articles:list"), {"q": "handskar", "amne": "kemikalier"})
+    assert list(response.context["object_list"]) == [older]
+
+
+def test_a_title_spelt_alike_is_only_a_fallback():
+    ArticleFactory(slug="rubrik", title="Gemensam upphandling av handskar")
+    ArticleFactory(slug="i-texten", title="Nyhet", body="<p>En upphandlnig, felstavad.</p>")
+    # Full-text search finds the misspelt word itself: no fallback is needed.
+    assert found("upphandlnig") == {"i-texten"}

@@ -221,6 +221,22 @@ def test_person_page_shows_public_facts_events_by_role_and_articles(client, make
     assert "Opublicerad text" not in html
 
 
+def test_a_prolific_authors_page_shows_the_newest_articles_and_links_to_all(
+    client, make_article, monkeypatch
+):
+    monkeypatch.setattr("events.views.PERSON_ARTICLES", 2)
+    author = PersonFactory(name="Amira Haddad", slug="amira-haddad")
+    for number in range(3):
+        make_article(f"Nyhet {number}", authors=[author])
+
+    response = client.get(author.get_absolute_url())
+
+    assert len(response.context["articles"]) == 2
+    assert 'href="/aktuellt/?forfattare=amira-haddad">Alla artiklar av Amira Haddad' in (
+        response.content.decode()
+    )
+
+
 def test_an_author_without_events_has_a_page(client, make_article):
     author = PersonFactory(name="Amira Haddad")
     make_article("En nyhet", authors=[author])

@@ -120,3 +120,15 @@ def test_remember_keeps_a_value_until_content_changes(db, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         Article.objects.create(title="Ny", slug="ny", lead="Kort.")
     assert page_cache.remember("x", compute) == 2
+
+
+def test_other_orderings_are_counted_once_per_content_generation(
+    articles, django_assert_num_queries
+):
+    by_title = Article.objects.published().order_by(Lower("title"))
+    assert ArchivePaginator(by_title, 10, key="titles").count == 45
+    with django_assert_num_queries(0):
+        assert ArchivePaginator(by_title, 10, key="titles").count == 45
+    Article.objects.filter(pk=articles[0].pk).delete()
+    page_cache.bump_generation()
+    assert ArchivePaginator(by_title, 10, key="titles").count == 44

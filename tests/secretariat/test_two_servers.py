@@ -20,15 +20,10 @@ import pytest
 from django.db import connection
 
 from secretariat.models import Page
+from tests.liveserver import free_port, start_production_server, stop_process
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until(check, what):
@@ -52,15 +47,6 @@ def get(port, path):
         return response.headers.get("X-Page-Cache"), response.read().decode()
 
 
-def stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 @pytest.fixture(scope="module")
 def redis_url():
     server = shutil.which("redis-server")
@@ -80,24 +66,7 @@ def redis_url():
         wait_until(answers, "redis-server")
         yield f"redis://127.0.0.1:{port}/0"
     finally:
-        stop(process)
-
-
-def start_production_server(env, port):
-    """gunicorn with the committed config and production settings, one worker."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
-        cwd=BASE_DIR,
-        env={**env, "PORT": str(port), "WEB_CONCURRENCY": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until(lambda: get(port, "/healthz/") is not None, f"gunicorn on port {port}")
-    except TimeoutError:
-        stop(process)
-        raise
-    return process
+        stop_process(process)
 
 
 @pytest.fixture
@@ -135,7 +104,9 @@ def test_change_through_one_server_is_visible_through_the_other(production_env, 
     }
     page = Page.objects.create(title="Om kansliet", slug="om-kansliet", body="<p>Första.</p>")
     one, two = free_port(), free_port()
-    servers = [start_production_server(production_env, port) for port in (one, two)]
+    # One worker each: two servers, not two workers of one.
+    env = {**production_env, "WEB_CONCURRENCY": "1"}
+    servers = [start_production_server(env, port) for port in (one, two)]
     try:
         # Warm the shared cache through both servers.
         assert get(one, "/om-kansliet/")[0] == "miss"
@@ -151,4 +122,4 @@ def test_change_through_one_server_is_visible_through_the_other(production_env, 
         assert get(one, "/om-kansliet/") == ("hit", body)
     finally:
         for server in servers:
-            stop(server)
+            stop_process(server)

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from secretariat import page_cache
 from secretariat.bench import data as benchdata
 
 
@@ -32,4 +33,6 @@ class Command(BaseCommand):
             raise CommandError("--articles must be at least 1.")
         self.stdout.write(f"Building {articles:,} articles and the rest in {name}:")
         benchdata.build(articles, report=self.stdout.write)
+        # COPY sends no signals: make the cached pages of the old content stale.
+        page_cache.bump_generation()
         self.stdout.write(self.style.SUCCESS("Done."))

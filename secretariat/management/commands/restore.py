@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from secretariat import page_cache
 from secretariat.backups import BackupError, restore
 
 
@@ -24,4 +25,6 @@ class Command(BaseCommand):
             restore(folder, force=force)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        # pg_restore wrote every table behind the ORM's back: no signal fired.
+        page_cache.bump_generation()
         self.stdout.write(f"Restored {folder}. Run `manage.py migrate` if the code is newer.")
