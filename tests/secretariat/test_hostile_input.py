@@ -203,40 +203,48 @@ def known_slugs(db):
     ]
 
 
-@pytest.mark.parametrize(("route", "converters"), ROUTES, ids=[route for route, _ in ROUTES])
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(data=st.data())
+def every_public_route(examples):
+    """Run the test for each public route, with hypothesis drawing ``data``."""
+
+    def decorate(test):
+        test = given(data=st.data())(test)
+        test = settings(
+            max_examples=examples,
+            deadline=None,
+            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        )(test)
+        ids = [route for route, _ in ROUTES]
+        return pytest.mark.parametrize(("route", "converters"), ROUTES, ids=ids)(test)
+
+    return decorate
+
+
+def request_fields(draw, names, **sizes):
+    """``name=value&…`` for a few of these names, each with a hostile value."""
+    chosen = draw(st.lists(st.sampled_from(names), unique=True, **sizes))
+    return "&".join(f"{name}={encode(draw(hostile_text, label=name))}" for name in chosen)
+
+
+@every_public_route(examples=25)
 def test_public_urls_answer_hostile_input_without_a_server_error(
     route, converters, known_slugs, data
 ):
     cache.clear()
     path = fill(route, converters, data.draw, known_slugs)
-    chosen = data.draw(st.lists(st.sampled_from(PARAMETERS), max_size=3, unique=True))
-    query = "&".join(f"{name}={encode(data.draw(hostile_text, label=name))}" for name in chosen)
+    query = request_fields(data.draw, PARAMETERS, max_size=3)
 
     response = Client(raise_request_exception=False).get(path, QUERY_STRING=query)
 
     assert response.status_code in ACCEPTABLE, f"{path}?{query} -> {response.status_code}"
 
 
-@pytest.mark.parametrize(("route", "converters"), ROUTES, ids=[route for route, _ in ROUTES])
-@settings(
-    max_examples=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(data=st.data())
+@every_public_route(examples=15)
 def test_public_urls_answer_hostile_form_posts_without_a_server_error(
     route, converters, known_slugs, data
 ):
     cache.clear()
     path = fill(route, converters, data.draw, known_slugs)
-    chosen = data.draw(st.lists(st.sampled_from(FORM_FIELDS), min_size=1, max_size=5, unique=True))
-    body = "&".join(f"{name}={encode(data.draw(hostile_text, label=name))}" for name in chosen)
+    body = request_fields(data.draw, FORM_FIELDS, min_size=1, max_size=5)
 
     response = Client(raise_request_exception=False).post(
         path, body, content_type="application/x-www-form-urlencoded"
