@@ -1,5 +1,6 @@
 """People, organisations and the events they take part in."""
 
+import functools
 import re
 import zoneinfo
 from datetime import timedelta
@@ -31,7 +32,13 @@ def plain_text(html):
     return "\n".join(line for line in lines if line)
 
 
-TIMEZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones())
+@functools.cache
+def timezone_choices():
+    """The IANA zones this machine knows. A callable, so that migrations name it
+    instead of copying ~600 zones that change with every tzdata release."""
+    return sorted((name, name) for name in zoneinfo.available_timezones())
+
+
 SWEDISH_TIME = "Europe/Stockholm"
 
 
@@ -262,7 +269,7 @@ class Event(models.Model):
     timezone = models.CharField(
         _("time zone"),
         max_length=64,
-        choices=TIMEZONE_CHOICES,
+        choices=timezone_choices,
         default=SWEDISH_TIME,
         help_text=_(
             "The local time zone of the venue, e.g. Asia/Almaty for Astana. "
