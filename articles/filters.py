@@ -13,6 +13,7 @@ from taggit.models import Tag, TaggedItem
 
 from events.models import Person
 from secretariat.page_cache import remember
+from secretariat.widgets import LongSelect
 
 from .models import Article, Authorship
 
@@ -62,13 +63,6 @@ def _author_choices():
         return list(authors.values_list("slug", "name"))
 
     return remember("articles:filter:authors", compute)
-
-
-class LongSelect(forms.Select):
-    """A select with hundreds of options (every author), each written inline:
-    Django's own template includes one template per option, which is slow."""
-
-    template_name = "articles/widgets/long_select.html"
 
 
 class ArticleFilter(django_filters.FilterSet):

@@ -43,9 +43,10 @@ class HomeView(TemplateView):
     latest_count = 6
 
     def get_context_data(self, **kwargs):
-        articles = Article.objects.published().for_listing()
-        featured = articles.filter(is_featured=True).first()
-        latest = articles.exclude(pk=featured.pk) if featured else articles
+        articles = Article.objects.published()
+        # The featured article shows its title, date and lead: nothing to prefetch.
+        featured = articles.filter(is_featured=True).defer("body", "search_vector").first()
+        latest = (articles.exclude(pk=featured.pk) if featured else articles).for_listing()
         return super().get_context_data(
             hero=Hero.objects.active().first(),
             featured=featured,

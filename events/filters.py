@@ -5,7 +5,36 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from secretariat.page_cache import remember
+from secretariat.widgets import LongSelect
+
 from .models import Event, Organisation
+
+
+def _organiser_choices():
+    """The organisers of public events, as (slug, name) by name; hundreds of them."""
+
+    def compute():
+        organisers = Organisation.objects.filter(
+            Exists(Event.objects.published().filter(organisers=OuterRef("pk")))
+        ).order_by("name")
+        return list(organisers.values_list("slug", "name"))
+
+    return remember("events:filter:organisers", compute)
+
+
+def _topic_choices():
+    """The topics of public events, as (slug, name) by name."""
+
+    def compute():
+        # A semi-join on taggit's (content type, object) index, not a scan of
+        # every tagged article.
+        topics = Tag.objects.filter(
+            Exists(Event.objects.published().filter(tags=OuterRef("pk")))
+        ).order_by("name")
+        return list(topics.values_list("slug", "name"))
+
+    return remember("events:filter:topics", compute)
 
 
 class EventFilter(django_filters.FilterSet):
@@ -20,25 +49,21 @@ class EventFilter(django_filters.FilterSet):
         label=_("Year"),
         empty_label=_("All years"),
     )
-    organisation = django_filters.ModelChoiceFilter(
-        field_name="organisers",
-        to_field_name="slug",
-        queryset=Organisation.objects.filter(events__in=Event.objects.published()).distinct(),
+    organisation = django_filters.ChoiceFilter(
+        field_name="organisers__slug",
+        choices=lambda: _organiser_choices(),
         label=_("Organiser"),
         empty_label=_("All organisers"),
         distinct=True,
+        widget=LongSelect,
     )
-    amne = django_filters.ModelChoiceFilter(
-        field_name="tags",
-        to_field_name="slug",
-        # The topics of public events: a semi-join on taggit's (content type,
-        # object) index, not a scan of every tagged article.
-        queryset=Tag.objects.filter(
-            Exists(Event.objects.published().filter(tags=OuterRef("pk")))
-        ).order_by("name"),
+    amne = django_filters.ChoiceFilter(
+        field_name="tags__slug",
+        choices=lambda: _topic_choices(),
         label=_("Topic"),
         empty_label=_("All topics"),
         distinct=True,
+        widget=LongSelect,
     )
     format = django_filters.ChoiceFilter(
         choices=FORMATS, method="filter_format", label=_("Format"), empty_label=_("Any format")

@@ -74,7 +74,7 @@ class EventListView(FilterView):
             return None
         data = self.filterset.form.cleaned_data
         if data.get("amne"):
-            return reverse("events:feed_tag", kwargs={"tag": data["amne"].slug})
+            return reverse("events:feed_tag", kwargs={"tag": data["amne"]})
         if data.get("typ"):
             return reverse("events:feed_kind", kwargs={"kind": data["typ"]})
         return None
