@@ -7,7 +7,6 @@ that query and a 304.
 
 import hashlib
 
-from django.contrib.syndication.views import Feed
 from django.db.models import Count, Max
 from django.db.models.functions import Greatest
 from django.shortcuts import get_object_or_404
@@ -16,7 +15,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition
 
+from secretariat.feeds import SiteFeed
 from secretariat.page_cache import remember
+from secretariat.tagging import tag_names
 
 from .models import Article
 
@@ -27,6 +28,14 @@ def _feed_articles(tag_slug=None):
     articles = Article.objects.published()
     if tag_slug:
         articles = articles.filter(tags__slug=tag_slug)
+    return articles
+
+
+def _with_tag_names(articles):
+    articles = list(articles.defer("search_vector").prefetch_related("authors")[:FEED_SIZE])
+    names = tag_names(articles)
+    for article in articles:
+        article.tag_names = names[article.pk]
     return articles
 
 
@@ -53,7 +62,7 @@ def feed_etag(request, tag_slug=None):
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(SiteFeed):
     title = _("News from the National Secretariat for Sustainable Public Procurement")
     description = _("The latest news from the Swedish regions' work on sustainable procurement.")
     language = "sv"
@@ -62,9 +71,7 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:list")
 
     def items(self):
-        return (
-            _feed_articles().defer("search_vector").prefetch_related("tags", "authors")[:FEED_SIZE]
-        )
+        return _with_tag_names(_feed_articles())
 
     def item_title(self, article):
         return article.title
@@ -82,7 +89,7 @@ class LatestArticlesFeed(Feed):
         return ", ".join(person.name for person in article.authors.all()) or None
 
     def item_categories(self, article):
-        return [tag.name for tag in article.tags.all()]
+        return article.tag_names
 
     def item_guid(self, article):
         # Stable whatever happens to the title or address: the article's number.
@@ -110,11 +117,7 @@ class TagFeed(LatestArticlesFeed):
         return reverse("articles:tag", kwargs={"slug": tag.slug})
 
     def items(self, tag):
-        return (
-            _feed_articles(tag.slug)
-            .defer("search_vector")
-            .prefetch_related("tags", "authors")[:FEED_SIZE]
-        )
+        return _with_tag_names(_feed_articles(tag.slug))
 
 
 class TagAtomFeed(TagFeed):

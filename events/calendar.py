@@ -13,6 +13,8 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from secretariat.tagging import tag_names
+
 from .models import plain_text
 
 PRODID = "-//Nationella kansliet for hallbar upphandling//Evenemang//SV"
@@ -27,7 +29,7 @@ def event_uid(event):
     return f"event-{event.pk}@{host}"
 
 
-def event_component(event, base_url):
+def event_component(event, base_url, tags=()):
     entry = icalendar.Event()
     entry.add("uid", event_uid(event))
     entry.add("dtstamp", event.updated_at or timezone.now())
@@ -51,7 +53,7 @@ def event_component(event, base_url):
     lines.append(url)
     entry.add("description", "\n\n".join(line for line in lines if line))
     entry.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
-    for category in [event.get_kind_display(), *(tag.name for tag in event.tags.all())]:
+    for category in [event.get_kind_display(), *tags]:
         entry.add("categories", str(category))
     return entry
 
@@ -68,7 +70,8 @@ def calendar(events, *, name, base_url):
     # Clients that honour these re-read a subscribed feed every few hours.
     cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT6H")
+    tags = tag_names(events)
     for event in events:
-        cal.add_component(event_component(event, base_url))
+        cal.add_component(event_component(event, base_url, tags[event.pk]))
     cal.add_missing_timezones()
     return cal.to_ical()

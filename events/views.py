@@ -273,7 +273,7 @@ def _ics_response(request, events, *, name, filename, extra_last_modified=None):
 
 def event_calendar(request, slug):
     """One event as an .ics file: "Lägg till i kalender"."""
-    event = get_object_or_404(Event.objects.published().prefetch_related("tags"), slug=slug)
+    event = get_object_or_404(Event.objects.published(), slug=slug)
     return _ics_response(request, [event], name=event.title, filename=f"{event.slug}.ics")
 
 
@@ -296,7 +296,7 @@ def calendar_feed(request, tag=None, kind=None):
     now = timezone.now()
     # An event that ends leaves the feed: that changes the feed too.
     last_ended = events.filter(ends_at__lt=now).aggregate(last=Max("ends_at"))["last"]
-    upcoming = events.filter(ends_at__gte=now).order_by("starts_at").prefetch_related("tags")
+    upcoming = events.filter(ends_at__gte=now).order_by("starts_at")
     return _ics_response(
         request, upcoming, name=name, filename=filename, extra_last_modified=last_ended
     )
