@@ -182,6 +182,16 @@ def test_feeds_are_valid_with_stable_ids(client, name, tag):
         assert feed.feed.updated
 
 
+def test_feed_items_name_their_tags_and_authors(client):
+    ArticleFactory(title="Med ämnen", tags=["klimat", "avfall"])
+    ArticleFactory(title="Utan ämnen")
+
+    entries = feedparser.parse(client.get(reverse("articles:feed_rss")).content).entries
+
+    tags = {entry.title: [tag.term for tag in entry.get("tags", [])] for entry in entries}
+    assert tags == {"Med ämnen": ["avfall", "klimat"], "Utan ämnen": []}
+
+
 def test_feed_answers_conditional_get_and_changes_with_content(client):
     ArticleFactory()
     url = reverse("articles:feed_rss")

@@ -164,3 +164,18 @@ def test_a_filtered_list_offers_the_calendar_of_its_kind_or_topic(client):
 
     assert 'href="/evenemang/amne/klimat/kalender.ics"' in by_topic
     assert 'href="/evenemang/typ/workshop/kalender.ics"' in by_kind
+
+
+def test_calendar_entries_carry_their_kind_and_topics_as_categories(client):
+    EventFactory(title="Klimatwebbinarium", kind=Event.Kind.WEBINAR, tags=["klimat", "avfall"])
+    EventFactory(title="Workshop", kind=Event.Kind.WORKSHOP)
+
+    entries = {str(e["SUMMARY"]): e for e in vevents(client.get("/evenemang/kalender.ics"))}
+
+    def categories(entry):
+        found = entry.get("CATEGORIES")
+        found = found if isinstance(found, list) else [found]
+        return [str(name) for item in found for name in item.cats]
+
+    assert categories(entries["Klimatwebbinarium"]) == ["Webbinarium", "avfall", "klimat"]
+    assert categories(entries["Workshop"]) == ["Workshop"]
