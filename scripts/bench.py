@@ -48,6 +48,10 @@ GROWTH_PAGES = [
     "article list, deep page",
     "article",
     "tag page",
+    # A year holds a full page of articles at both sizes; a month at 1,000
+    # articles holds about four (at 50,000, a full page): its ratio also
+    # measures the longer page.
+    "archive year",
     "archive month",
     "search: one word",
     "RSS feed",

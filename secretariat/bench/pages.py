@@ -90,6 +90,11 @@ def person():
         return None
 
 
+def archive_year():
+    found = middle(published("articles.Article"))
+    return url("articles:archive_year", year=found.published_at.year) if found else None
+
+
 def archive_month():
     found = middle(published("articles.Article"))
     if not found:
@@ -108,6 +113,7 @@ PAGES = [
     BenchPage(
         "two-tag filter", READING, lambda: url("articles:list", query={"amne": popular_tags(2)})
     ),
+    BenchPage("archive year", READING, archive_year),
     BenchPage("archive month", READING, archive_month),
     BenchPage(
         "search: one word", SEARCH, lambda: url("articles:search", query={"q": "upphandling"})
