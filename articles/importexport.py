@@ -14,14 +14,18 @@ A key the format does not know is an error for that line. Import is idempotent
 on ``slug``; a bad line is reported with its number and writes nothing.
 
 Lines are written a batch at a time (``ArticleWriter``): each line is checked
-in Python, then a batch of articles is upserted in one statement, and its
-authors, tags and events are looked up, created and linked in a few more. A
-line with an image goes through ``_save``, one at a time, as does every line of
-a batch the database refused, so that the bad line is found and reported.
+in Python (what ``full_clean`` checks, field by field, without an Article),
+the next batch while the database writes this one; then a batch of articles
+is updated or inserted in one statement, and its authors, tags and events are
+looked up, created and linked in a few more. Most of the time goes to
+PostgreSQL making each article's Swedish search vector and indexing it. A line
+with an image goes through ``_save``, one at a time, as does every line of a
+batch the database refused, so that the bad line is found and reported.
 """
 
 import functools
 import hashlib
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -29,7 +33,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import connection
-from django.db.models.functions import Least, Now
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -39,8 +42,9 @@ from events.slugs import slug_base
 from secretariat import jsonl
 from secretariat.images import open_verified
 from secretariat.jsonl import ImportReport, LineError
+from secretariat.richtext import sanitize_html
 
-from .models import Article, Authorship
+from .models import Article, Authorship, validate_free_slug
 
 __all__ = ["ImportReport", "LineError", "export_articles", "export_records", "import_articles"]
 
@@ -57,6 +61,9 @@ FIELDS = (
     *LIST_FIELDS,
 )
 REQUIRED = ("title", "slug", "lead")
+# Read once: each read of an enum's values makes a new list.
+STATUSES, DRAFT = Article.Status.values, Article.Status.DRAFT.value
+LANGUAGES, SWEDISH = Article.Language.values, Article.Language.SWEDISH.value
 
 
 def _clean_record(record):
@@ -66,12 +73,8 @@ def _clean_record(record):
     values |= {name: jsonl.flag(record, name) for name in FLAG_FIELDS}
     values |= {name: jsonl.names(record, name) for name in LIST_FIELDS}
     values["image"] = jsonl.text(record, "image")
-    values["status"] = jsonl.choice(
-        record.get("status") or Article.Status.DRAFT, "status", Article.Status.values
-    )
-    values["language"] = jsonl.choice(
-        record.get("language") or Article.Language.SWEDISH, "language", Article.Language.values
-    )
+    values["status"] = jsonl.choice(record.get("status") or DRAFT, "status", STATUSES)
+    values["language"] = jsonl.choice(record.get("language") or SWEDISH, "language", LANGUAGES)
     published_at = jsonl.moment(record, "published_at")
     if published_at:
         values["published_at"] = published_at
@@ -156,87 +159,158 @@ class ArticleWriter(jsonl.BatchWriter):
     def prepare(self, record):
         values = _clean_record(record)
         if values["image"]:
-            return values, None  # Written by _save, picture and all.
-        article = Article(
-            **{name: values[name] for name in (*TEXT_FIELDS, "status", "language", *FLAG_FIELDS)},
-            image="",
-            image_renditions={},
-            image_source="",
-        )
-        if "published_at" in values:
-            article.published_at = values["published_at"]
-        # What _save's full_clean checks without the database; the rest is its job.
-        article.full_clean(validate_unique=False, validate_constraints=False)
-        return values, article
+            return record, None  # Checked and written by _save, picture and all.
+        body = values["body"]
+        _check_fields(values)
+        # Stored as a save stores it: RichTextField.pre_save sanitises the sanitised
+        # HTML again, which changes nothing when the line's HTML was clean already.
+        if values["body"] != body:
+            values["body"] = sanitize_html(values["body"])
+        return record, values
 
     def write(self, prepared_lines):
-        plain = [(values, article) for values, article in prepared_lines if article is not None]
-        created = sum(self.save_one(values) for values, article in prepared_lines if not article)
+        plain = [values for _, values in prepared_lines if values is not None]
+        created = sum(self.save_one(record) for record, values in prepared_lines if not values)
         if not plain:
             return created
-        events = _events_by_slug({slug for values, _ in plain for slug in values["events"]})
-        for values, _article in plain:
+        events = _events_by_slug({slug for values in plain for slug in values["events"]})
+        for values in plain:
             missing = sorted(set(values["events"]) - set(events))
             if missing:
                 raise LineError(f"no event with slug {', '.join(missing)}")
-        slugs = [article.slug for _, article in plain]
-        existing = set(Article.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-        for with_time in (True, False):
-            self._upsert(
-                [article for values, article in plain if ("published_at" in values) == with_time],
-                with_time=with_time,
-            )
-        new = [article.pk for article in (a for _, a in plain) if article.slug not in existing]
-        # An import is not an edit: a moved archive should not read "updated today".
-        Article.objects.filter(pk__in=new).update(updated_at=Least("published_at", Now()))
-        _link(plain, events)
-        return created + len(new)
+        if len({values["slug"] for values in plain}) < len(plain):
+            raise LineError("a slug twice in one batch")  # Line by line, the last one wins.
+        written = _upsert(plain)
+        if len(written) < len(plain):
+            raise LineError("an article was added meanwhile")  # Line by line, as it is now.
+        pks = {slug: pk for slug, pk, _created in written}
+        _link(plain, pks, events, linked=[pk for _slug, pk, created in written if not created])
+        return created + sum(created for _slug, _pk, created in written)
 
-    @staticmethod
-    def _upsert(articles, *, with_time):
-        """Insert, or update the article with the same slug: one statement."""
-        if not articles:
-            return
-        fields = [
-            *(*TEXT_FIELDS, "status", "language", *FLAG_FIELDS),
-            *("image", "image_renditions", "image_source", "updated_at"),
-        ]
-        # A line without a time leaves an existing article's time as it is.
-        if with_time:
-            fields.append("published_at")
-        Article.objects.bulk_create(
-            articles, update_conflicts=True, unique_fields=["slug"], update_fields=fields
-        )
+
+def _check_fields(values):
+    """What ``Article.full_clean`` checks of a line's values, without an Article.
+
+    The same field checks, in the same order, with the same messages: each
+    text field cleaned by the model's own field (its length, the slug's
+    characters, the body's HTML sanitised), then the rule of ``Article.clean``
+    that needs no database. Status, language, the flags and the time were
+    checked by ``_clean_record``; the image fields are empty. What only the
+    database can refuse (a NUL character, a tag too long) it refuses.
+    """
+    errors = {}
+    for name in TEXT_FIELDS:
+        field = Article._meta.get_field(name)
+        value = values[name]
+        if field.blank and value in field.empty_values:
+            continue
+        try:
+            values[name] = field.clean(value, None)
+        except ValidationError as error:
+            errors[name] = error.error_list
+    try:
+        validate_free_slug(values["slug"])
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+
+
+# The columns a line without an image sets (its image is removed), and their types
+# in the statement. Article's columns are named as its fields.
+UPSERT_COLUMNS = {
+    **dict.fromkeys((*TEXT_FIELDS, "status", "language"), "text"),
+    **dict.fromkeys(FLAG_FIELDS, "boolean"),
+}
+UPSERT = """
+WITH line AS (
+    SELECT * FROM json_to_recordset(%(lines)s::json) AS line({typed}, published_at timestamptz)
+), updated AS (
+    UPDATE {table} AS article SET {assigned},
+        image = '', image_renditions = '{{}}', image_source = '',
+        published_at = COALESCE(line.published_at, article.published_at), updated_at = %(now)s
+    FROM line WHERE article.slug = line.slug
+    RETURNING article.slug, article.id
+), inserted AS (
+    INSERT INTO {table} ({columns}, image, image_renditions, image_source, published_at, updated_at)
+    SELECT {line_columns}, '', '{{}}', '',
+        COALESCE(line.published_at, %(now)s), LEAST(line.published_at, %(now)s)
+    FROM line WHERE line.slug NOT IN (SELECT slug FROM updated)
+    ON CONFLICT (slug) DO NOTHING
+    RETURNING slug, id
+)
+SELECT slug, id, false FROM updated UNION ALL SELECT slug, id, true FROM inserted
+"""
+
+
+def _upsert(lines):
+    """Update the article with each line's slug, or insert one: one statement.
+
+    Returns (slug, pk, created) for each line written. The lines go as one
+    JSON array, which PostgreSQL reads as rows. An existing article is updated
+    in place, not through INSERT … ON CONFLICT DO UPDATE, which would compute
+    its search vector twice (for the row proposed, then for the update).
+
+    A line without a time leaves an existing article's time as it is and
+    gives a new one the time now. A new article reads "last updated" at its
+    publication time (an import is not an edit: a moved archive should not
+    read "updated today"), an updated one at now. A slug that another
+    transaction inserted meanwhile is left out (the caller's count tells).
+    """
+    sql = UPSERT.format(
+        table=connection.ops.quote_name(Article._meta.db_table),
+        typed=", ".join(f"{name} {kind}" for name, kind in UPSERT_COLUMNS.items()),
+        assigned=", ".join(f"{name} = line.{name}" for name in UPSERT_COLUMNS),
+        columns=", ".join(UPSERT_COLUMNS),
+        line_columns=", ".join(f"line.{name}" for name in UPSERT_COLUMNS),
+    )
+    rows = [
+        {name: values[name] for name in UPSERT_COLUMNS}
+        | {"published_at": values["published_at"].isoformat() if "published_at" in values else None}
+        for values in lines
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"lines": json.dumps(rows, ensure_ascii=False), "now": timezone.now()})
+        return cursor.fetchall()
 
 
 def _events_by_slug(slugs):
     return dict(Event.objects.filter(slug__in=slugs).values_list("slug", "pk"))
 
 
-def _link(plain, events):
-    """Replace the authors, tags and events of the batch's articles: a few statements."""
-    article_pks = [article.pk for _, article in plain]
-    people = _people_by_name({name for values, _ in plain for name in values["authors"]})
-    tags = _tags_by_name({name for values, _ in plain for name in values["tags"]})
+def _link(lines, pks, events, *, linked):
+    """Replace the authors, tags and events of the batch's articles: a few statements.
+
+    ``pks`` is each slug's article; ``linked`` the articles that were there
+    before the batch (new ones have nothing to replace).
+    """
+    people = _people_by_name({name for values in lines for name in values["authors"]})
+    tags = _tags_by_name({name for values in lines for name in values["tags"]})
     article_type = ContentType.objects.get_for_model(Article)
     through = Article.events.through
-    # Plain DELETEs: a QuerySet.delete() would send a signal for every row.
-    with connection.cursor() as cursor:
-        for table, column, extra in (
-            (Authorship._meta.db_table, "article_id", ""),
-            (through._meta.db_table, "article_id", ""),
-            (TaggedItem._meta.db_table, "object_id", f"AND content_type_id = {article_type.pk}"),
-        ):
-            cursor.execute(
-                f"DELETE FROM {table} WHERE {column} = ANY(%s) {extra}",  # noqa: S608
-                [article_pks],
-            )
+    if linked:
+        # Plain DELETEs: a QuerySet.delete() would send a signal for every row.
+        with connection.cursor() as cursor:
+            for table, column, extra in (
+                (Authorship._meta.db_table, "article_id", ""),
+                (through._meta.db_table, "article_id", ""),
+                (
+                    TaggedItem._meta.db_table,
+                    "object_id",
+                    f"AND content_type_id = {article_type.pk}",
+                ),
+            ):
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE {column} = ANY(%s) {extra}",  # noqa: S608
+                    [linked],
+                )
     authorships, tagged, related = [], [], []
-    for values, article in plain:
+    for values in lines:
+        pk = pks[values["slug"]]
         authors = dict.fromkeys(people[_normal_name(name)] for name in values["authors"])
-        authorships += ((article.pk, person, order) for order, person in enumerate(authors))
-        tagged += ((article_type.pk, article.pk, tags[name]) for name in values["tags"])
-        related += ((article.pk, events[slug]) for slug in values["events"])
+        authorships += ((pk, person, order) for order, person in enumerate(authors))
+        tagged += ((article_type.pk, pk, tags[name]) for name in values["tags"])
+        related += ((pk, events[slug]) for slug in values["events"])
     _insert_rows(Authorship, ("article_id", "person_id", "order"), authorships)
     _insert_rows(TaggedItem, ("content_type_id", "object_id", "tag_id"), set(tagged))
     _insert_rows(through, ("article_id", "event_id"), set(related))
@@ -245,7 +319,9 @@ def _link(plain, events):
 def _insert_rows(model, columns, rows):
     """Rows of a link table in one statement, with no model object per row.
 
-    The values go as one array per column, which PostgreSQL unnests into rows.
+    The values (integers) go as one array per column, which PostgreSQL unnests
+    into rows; each written as an array literal ("{1,2,3}"), which psycopg
+    sends as it is rather than converting value by value.
     """
     rows = list(rows)
     if not rows:
@@ -256,7 +332,7 @@ def _insert_rows(model, columns, rows):
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})",  # noqa: S608
-            [list(column) for column in zip(*rows, strict=True)],
+            ["{" + ",".join(map(str, column)) + "}" for column in zip(*rows, strict=True)],
         )
 
 

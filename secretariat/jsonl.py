@@ -9,9 +9,10 @@ becomes one object. What every format does the same way lives here:
   and reason), commits in batches so a long file keeps what was done, and
   with ``dry_run`` checks everything against the database and keeps nothing;
 - with ``BatchWriter`` (``import_batch``), a format checks each line in Python
-  first and then writes a whole batch in a few statements; if the database
-  refuses the batch, the batch is written again line by line (``import_line``)
-  to find and report the bad line, so the result is the same either way;
+  first (the next batch in a second thread, while this one is written) and
+  then writes a whole batch in a few statements; if the database refuses the
+  batch, the batch is written again line by line (``import_line``) to find
+  and report the bad line, so the result is the same either way;
 - the checks of a line's values (``parse_line``, ``check_keys``, ``text``,
   ``flag``, ``names``, ``moment``, ``file_path``), so that the same mistake
   reads the same in every file;
@@ -23,6 +24,7 @@ becomes one object. What every format does the same way lives here:
 import itertools
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,6 +33,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, DataError, IntegrityError, transaction
+from django.utils import translation
 
 from .images import max_bytes
 from .page_cache import bump_generation
@@ -65,8 +68,10 @@ class ImportReport:
 class BatchWriter:
     """How a format writes many lines at once; given to ``run_import`` as ``import_batch``.
 
-    ``prepare(record)`` checks one line in Python (no writes) and returns what
-    ``write(prepared)`` needs, or raises ``LineError``/``ValidationError``.
+    ``prepare(record)`` checks one line in Python and returns what
+    ``write(prepared)`` needs, or raises ``LineError``/``ValidationError``. It
+    must not use the database: it runs in a second thread, a batch ahead, while
+    the database writes the batch before (the transaction is the first thread's).
     ``write(prepared_lines)`` writes them all and returns how many it created;
     any error (a ``DatabaseError``, or a ``LineError`` for a fact only the
     database knows) makes ``run_import`` write that batch line by line instead.
@@ -96,17 +101,20 @@ def run_import(
     # A dry run checks everything in one transaction and rolls it back;
     # a real run commits each batch, so a long file keeps what was done.
     with transaction.atomic() if dry_run else nullcontext():
-        for batch in itertools.batched(numbered, batch_size):
+        batches = itertools.batched(numbered, batch_size)
+        if import_batch is not None:
+            batches = _checked_ahead(batches, import_batch)
+        for batch in batches:
             with transaction.atomic():
                 if import_batch is None:
                     for number, row in batch:
                         report.lines += 1
                         _import_one(number, row, import_line, report)
                 else:
-                    report.lines += len(batch)
+                    report.lines += len(batch.lines)
                     _import_batch(batch, import_batch, import_line, report)
             if progress:
-                for number, _row in batch:
+                for number, _row in batch.lines if import_batch else batch:
                     progress(number)
         if dry_run:
             transaction.set_rollback(True)
@@ -114,16 +122,57 @@ def run_import(
     return report
 
 
-def _import_batch(batch, writer, import_line, report):
-    ready = []
-    for number, row in batch:
+@dataclass
+class CheckedBatch:
+    """A batch of lines as ``BatchWriter.prepare`` found them."""
+
+    lines: tuple  # (number, row), as read
+    ready: list  # (number, record, prepared): the lines to write
+    errors: list  # (number, reason): the lines refused
+
+
+def _checked_ahead(batches, writer):
+    """Each batch of lines checked by ``writer.prepare``, a batch ahead, in a second thread.
+
+    While the caller writes one batch, and mostly waits for PostgreSQL (the
+    search vector and its index, for articles), the next batch is parsed and
+    checked, so Python and the database work at once. The thread shares
+    nothing but the lines it is given: it reads no file, uses no database,
+    and words its reasons in the caller's language.
+    """
+    language = translation.get_language()
+
+    def check(lines):
+        with translation.override(language):
+            return _check_batch(lines, writer)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-check") as pool:
+        ahead = None
+        for lines in batches:
+            following = pool.submit(check, lines)
+            if ahead is not None:
+                yield ahead.result()
+            ahead = following
+        if ahead is not None:
+            yield ahead.result()
+
+
+def _check_batch(lines, writer):
+    batch = CheckedBatch(lines, ready=[], errors=[])
+    for number, row in lines:
         try:
             record = parse_line(row)
-            ready.append((number, record, writer.prepare(record)))
+            batch.ready.append((number, record, writer.prepare(record)))
         except LineError as error:
-            report.errors.append((number, str(error)))
+            batch.errors.append((number, str(error)))
         except ValidationError as error:
-            report.errors.append((number, validation_message(error)))
+            batch.errors.append((number, validation_message(error)))
+    return batch
+
+
+def _import_batch(batch, writer, import_line, report):
+    report.errors += batch.errors
+    ready = batch.ready
     if not ready:
         return
     try:
@@ -175,7 +224,18 @@ def parse_line(line):
         raise LineError(f"not valid JSON: {error.msg} (column {error.colno})") from None
     if not isinstance(record, dict):
         raise LineError("a line must be one JSON object")
+    if "\\u" in line and not _encodable(record):
+        # "\ud800" alone is valid JSON, but half a character: no text to store.
+        raise LineError("not UTF-8 text: a \\u escape of half a character")
     return record
+
+
+def _encodable(record):
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def validation_message(error):

@@ -1,14 +1,20 @@
 """The JSONL import and export: the format is a contract."""
 
+import functools
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from PIL import Image
+from taggit.models import Tag
 
-from articles.importexport import export_articles, import_articles
+from articles.importexport import ArticleWriter, _save, export_articles, import_articles
 from articles.models import Article
 from events.models import Person
+from secretariat import jsonl
+from secretariat.richtext import sanitize_html
 from tests.factories import ArticleFactory, EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +210,114 @@ def test_a_batch_matches_people_ignoring_case_and_tags_exactly():
     assert first.authors.get(name__iexact="ny skribent") == second.authors.get()
     # Different tags whose plain slugs clash still get slugs of their own.
     assert len({tag.slug for tag in first.tags.all()}) == 2
+
+
+BAD_VALUES = [
+    {"title": "x" * 251},
+    {"slug": "med mellanslag", "image_alt": "y" * 251},
+    {"slug": "sok"},
+    {"image_caption": "c" * 501, "image_credit": "f" * 201},
+    {"title": "t" * 251, "slug": "å" * 251, "lead": "  "},
+]
+
+
+def test_a_batch_refuses_a_line_with_the_reasons_full_clean_gives():
+    # A batch checks a line without an Article; one line at a time, _save runs
+    # full_clean. Both refuse the same lines for the same reasons.
+    source = lines(*(record(slug=f"rad-{n}") | bad for n, bad in enumerate(BAD_VALUES)))
+    in_batch = import_articles(source).errors
+    save_one = jsonl.run_import(source, functools.partial(_save, base_dir=None, dry_run=False))
+    assert in_batch == save_one.errors
+    assert [number for number, _ in in_batch] == [1, 2, 3, 4, 5]
+    assert "250" in dict(in_batch)[1]
+    assert not Article.objects.exists()
+
+
+def test_a_batch_stores_the_body_a_save_stores():
+    # Sanitising is not always idempotent: a save sanitises what full_clean
+    # sanitised, and a batch does the same.
+    body = "<h2><b></p><p>&nbsp;<br><hr><math><h2>\xa0<img src=x onerror=y>"
+    save_one = functools.partial(_save, base_dir=None, dry_run=False)
+    jsonl.run_import(lines(record(slug="en-i-taget", body=body)), save_one)
+    import_articles(lines(record(slug="i-klump", body=body)))
+    saved, batched = (Article.objects.get(slug=slug).body for slug in ("en-i-taget", "i-klump"))
+    assert batched == saved
+    assert saved != sanitize_html(body)  # The case at hand: one pass is not enough.
+
+
+def test_the_reasons_are_in_the_callers_language():
+    with translation.override("en"):
+        report = import_articles(lines(record(title="x" * 251)))
+    assert report.errors == [
+        (1, "title: Ensure this value has at most 250 characters (it has 251).")
+    ]
+
+
+def test_checking_a_line_uses_no_database(django_assert_num_queries):
+    # It runs in a second thread, outside the import's transaction.
+    writer = ArticleWriter(base_dir=None, dry_run=False)
+    with django_assert_num_queries(0):
+        writer.prepare(record(events=["finns-inte"], authors=["Ny Person"]))
+        with pytest.raises(ValidationError):
+            writer.prepare(record(slug="sok"))
+
+
+def test_a_bad_line_in_a_batch_writes_nothing_and_the_rest_is_written():
+    # Line 2 is refused by the checks, line 4 only by the database (NUL);
+    # the others are written with their authors and tags.
+    source = lines(
+        record(slug="ett", tags=["ett"]),
+        record(slug="tva", title="x" * 251, tags=["tva"]),
+        record(slug="tre", tags=["tre"], authors=["Tre Skribent"]),
+        record(slug="fyra", title="fy\x00ra", tags=["fyra"], authors=["Fyra Skribent"]),
+        record(slug="fem", tags=["fem"]),
+    )
+    report = import_articles(source)
+    assert [number for number, _ in report.errors] == [2, 4]
+    assert (report.created, report.updated) == (3, 0)
+    assert sorted(Article.objects.values_list("slug", flat=True)) == ["ett", "fem", "tre"]
+    assert sorted(Tag.objects.values_list("name", flat=True)) == ["ett", "fem", "tre"]
+    assert not Person.objects.filter(name="Fyra Skribent").exists()
+    assert Article.objects.get(slug="tre").authors.get().name == "Tre Skribent"
+
+
+def test_an_update_replaces_the_links_and_keeps_a_time_the_line_leaves_out():
+    import_articles(lines(record(slug="a"), record(slug="b")))
+    first = {article.slug: article for article in Article.objects.all()}
+    assert first["a"].updated_at == first["a"].published_at  # An import is not an edit.
+
+    report = import_articles(
+        lines(
+            record(slug="a", title="Ny rubrik", published_at=None, authors=[], tags=["ny"]),
+            record(slug="b", published_at="2020-01-01T12:00:00+01:00"),
+            record(slug="c", published_at=None),
+        )
+    )
+    assert (report.created, report.updated, report.errors) == (1, 2, [])
+    a, b, c = Article.objects.order_by("slug")
+    assert (a.title, a.published_at) == ("Ny rubrik", first["a"].published_at)
+    assert a.updated_at > first["a"].updated_at
+    assert (list(a.authors.all()), list(a.tags.names())) == ([], ["ny"])
+    assert b.published_at.isoformat() == "2020-01-01T11:00:00+00:00"
+    assert [p.name for p in b.authors.order_by("authorships__order")] == [
+        "Sara Nyberg",
+        "Johan Ekström",
+    ]
+    assert c.published_at == c.updated_at  # Now: a new article without a time.
+
+
+def test_a_slug_twice_in_one_batch_updates_an_existing_article_with_the_last_line():
+    import_articles(lines(record(title="Första versionen")))
+    report = import_articles(lines(record(title="Andra"), record(title="Tredje", tags=["sist"])))
+    assert (report.created, report.updated, report.errors) == (0, 2, [])
+    article = Article.objects.get()
+    assert (article.title, list(article.tags.names())) == ("Tredje", ["sist"])
+
+
+def test_a_lone_surrogate_escape_is_one_bad_line():
+    # Valid JSON, but no text: it once stopped the whole import.
+    source = [*lines(record(slug="forsta")), '{"title": "Halv \\ud800", "slug": "halv"}']
+    source += lines(record(slug="tredje"))
+    report = import_articles(source)
+    assert report.errors == [(2, "not UTF-8 text: a \\u escape of half a character")]
+    assert sorted(Article.objects.values_list("slug", flat=True)) == ["forsta", "tredje"]
