@@ -59,7 +59,11 @@ def absolute_url(path):
 
 
 def unsubscribe_url(subscriber):
-    return absolute_url(reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)]))
+    return unsubscribe_url_for_token(unsubscribe_token(subscriber))
+
+
+def unsubscribe_url_for_token(token):
+    return absolute_url(reverse("newsletter:unsubscribe", args=[token]))
 
 
 def _render(template, context):
@@ -172,11 +176,43 @@ _SLOTS = re.compile(
 _PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
 
 
-def _quoted_printable(text):
-    """A body in quoted-printable with CRLF line ends, encoded in C (``binascii``)."""
-    encoded = binascii.b2a_qp(text.replace("\r\n", "\n").encode(), istext=True)
-    encoded = encoded.replace(b"\n", b"\r\n")
-    return encoded if encoded.endswith(b"\r\n") else encoded + b"\r\n"
+class _PersonalBody:
+    """A body in quoted-printable, encoded once but for the lines with the unsubscribe link.
+
+    Quoted-printable encodes each line on its own (its soft breaks depend on
+    that line alone), so the lines without the link are encoded here once and
+    only the few with it for each copy: ``encoded(link)`` gives the same bytes
+    as encoding the whole personalised body, with CRLF line ends.
+    """
+
+    def __init__(self, text):
+        # Every line end as LF (a lone CR too), which binascii makes CRLF below.
+        *lines, last = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = [line + "\n" for line in lines] + ([last] if last else [])
+        # Encoded runs of common lines (bytes) between the personal lines (str).
+        self.parts = []
+        common = []
+        for line in lines:
+            if UNSUBSCRIBE_MARKER in line:
+                self.parts += [self._encode("".join(common)), line] if common else [line]
+                common = []
+            else:
+                common.append(line)
+        if common:
+            self.parts.append(self._encode("".join(common)))
+
+    @staticmethod
+    def _encode(text):
+        return binascii.b2a_qp(text.encode(), istext=True).replace(b"\n", b"\r\n")
+
+    def encoded(self, link):
+        body = b"".join(
+            part
+            if isinstance(part, bytes)
+            else self._encode(part.replace(UNSUBSCRIBE_MARKER, link))
+            for part in self.parts
+        )
+        return body if body.endswith(b"\r\n") else body + b"\r\n"
 
 
 class SerialisedIssue:
@@ -187,8 +223,10 @@ class SerialisedIssue:
     Every copy of an issue is the same but for the address, the personal
     unsubscribe link (in ``List-Unsubscribe`` and in both bodies) and the
     Message-ID, so the message is built and serialised once with slots there,
-    and ``as_bytes`` fills them in: the personal bodies are encoded as
-    quoted-printable by ``binascii``, everything else is copied.
+    and ``as_bytes`` fills them in: the bodies are kept in quoted-printable
+    but for their lines with the link (``_PersonalBody``), and the link is the
+    subscriber's token between a prefix and a suffix resolved once; everything
+    else is copied.
     """
 
     def __init__(self, rendered):
@@ -216,6 +254,11 @@ class SerialisedIssue:
         if found != sorted((SLOT_TO, SLOT_MESSAGE_ID, SLOT_LINK, SLOT_TEXT, SLOT_HTML)):
             raise ValueError(f"The issue's email template lost a slot: {found}")
         self._message_id_domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+        self._text = _PersonalBody(rendered.text)
+        self._html = _PersonalBody(rendered.html)
+        # The unsubscribe link around its token (signing tokens need no quoting in a path).
+        between = "slot-7c1e"
+        self._link_prefix, self._link_suffix = unsubscribe_url_for_token(between).split(between)
 
     @staticmethod
     def can_serialise_for(address):
@@ -228,13 +271,13 @@ class SerialisedIssue:
 
     def as_bytes(self, subscriber, delivery_pk):
         """The copy for ``subscriber`` (whose address ``can_serialise_for``), ready for SMTP."""
-        link = unsubscribe_url(subscriber)
+        link = f"{self._link_prefix}{unsubscribe_token(subscriber)}{self._link_suffix}"
         values = {
             SLOT_TO: subscriber.email.encode(),
             SLOT_MESSAGE_ID: self.message_id(delivery_pk).encode(),
             SLOT_LINK: link.encode(),
-            SLOT_TEXT: _quoted_printable(self.rendered.text.replace(UNSUBSCRIBE_MARKER, link)),
-            SLOT_HTML: _quoted_printable(self.rendered.html.replace(UNSUBSCRIBE_MARKER, link)),
+            SLOT_TEXT: self._text.encoded(link),
+            SLOT_HTML: self._html.encoded(link),
         }
         pieces = self._pieces.copy()
         for index in range(1, len(pieces), 2):

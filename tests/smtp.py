@@ -3,6 +3,8 @@
 ``hold_after = n`` makes the server stop answering after n messages: the next
 message waits, unacknowledged, until ``hold_after`` is reset, and is then
 refused. That is how a test catches a sender in the middle of a message.
+An address in ``refuse`` is refused; at an address in ``drop`` the server hangs
+up without answering. ``peers`` says which connection brought each message.
 """
 
 import asyncio
@@ -30,6 +32,9 @@ class _Handler:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         if address in self.server.refuse:
             return "550 No such user here"
+        if address in self.server.drop:
+            server.transport.close()
+            return "421 Closing"  # Never arrives.
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -44,6 +49,7 @@ class _Handler:
         with self.server.lock:
             self.server.messages.append(message)
             self.server.envelopes.append(list(envelope.rcpt_tos))
+            self.server.peers.append(session.peer)
         return "250 OK"
 
 
@@ -51,7 +57,9 @@ class SMTPServer:
     def __init__(self):
         self.messages = []
         self.envelopes = []
+        self.peers = []
         self.refuse = set()
+        self.drop = set()
         self.hold_after = None
         self.holding = threading.Event()
         self.lock = threading.Lock()

@@ -4,8 +4,10 @@ import email
 import email.policy
 import os
 import signal
+import smtplib
 import subprocess
 import sys
+import time
 from datetime import timedelta
 
 import pytest
@@ -17,7 +19,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from events.models import Event
-from newsletter.emails import RenderedIssue, SerialisedIssue
+from newsletter.emails import UNSUBSCRIBE_MARKER, RenderedIssue, SerialisedIssue
 from newsletter.models import Delivery, Issue, IssueArticle, Subscriber
 from newsletter.sending import ADVISORY_LOCK_CLASS, MAX_ATTEMPTS, send_issue
 from newsletter.tasks import send_issue as send_issue_task
@@ -28,10 +30,10 @@ from .conftest import make_subscribers
 pytestmark = pytest.mark.django_db
 
 
-def make_issue(articles=()):
+def make_issue(articles=(), introduction="Första stycket.\n\nAndra stycket."):
     issue = Issue.objects.create(
         subject="Nyhetsbrev i november",
-        introduction="Första stycket.\n\nAndra stycket.",
+        introduction=introduction,
         include_events=True,
     )
     for order, article in enumerate(articles):
@@ -155,20 +157,36 @@ def _manage(*args):
     return [sys.executable, str(django_settings.BASE_DIR / "manage.py"), *args]
 
 
+def _eventually(condition, timeout=10):
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return condition()
+
+
 @pytest.mark.django_db(transaction=True)
-def test_killed_and_restarted_send_delivers_exactly_once_to_everyone(smtp_server):
+@pytest.mark.parametrize("connections", [1, 4])
+def test_killed_and_restarted_send_delivers_exactly_once_to_everyone(
+    smtp_server, settings, connections
+):
+    settings.NEWSLETTER_SENDING_CONNECTIONS = connections
     readers = make_subscribers(30)
     issue = make_issue()
-    # The server takes ten messages, then leaves the eleventh hanging unanswered.
+    # The server takes ten messages, then leaves the next ones hanging unanswered.
     smtp_server.hold_after = 10
     process = subprocess.Popen(
         _manage("send_issue", str(issue.pk)),
-        env=_subprocess_env(smtp_server),
+        env={**_subprocess_env(smtp_server), "NEWSLETTER_SENDING_CONNECTIONS": str(connections)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
         assert smtp_server.holding.wait(timeout=60)
+        # With several connections, another's last accepted message may still be
+        # committing; the kill is meant for the unanswered ones, not for that moment.
+        assert _eventually(
+            lambda: Delivery.objects.filter(status=Delivery.Status.SENT).count() == 10
+        )
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
     finally:
@@ -211,6 +229,87 @@ def test_the_database_worker_sends_what_was_enqueued(smtp_server, settings):
     assert issue.status == Issue.Status.SENT
 
 
+def _recipients(smtp_server):
+    return [rcpt for rcpts in smtp_server.envelopes for rcpt in rcpts]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_several_connections_send_everyone_exactly_one_personal_copy(smtp_server, settings):
+    settings.NEWSLETTER_SENDING_CONNECTIONS = 4
+    readers = make_subscribers(80)
+    smtp_server.refuse.add("reader7@example.org")
+    # A line that begins with a dot, which SMTP must carry doubled.
+    issue = make_issue([make_article("parallell")], introduction=".NET-avtalet förnyas.")
+
+    progress = send_issue(issue.pk)
+
+    assert progress == {"sent": 79, "failed": 1, "pending": 0, "skipped": 0}
+    assert len(smtp_server.messages) == 79
+    # More than one connection at once did the work.
+    assert len(set(smtp_server.peers)) > 1
+    for reader in readers:
+        received = smtp_server.to(reader.email)
+        if reader.email == "reader7@example.org":
+            assert received == []
+            continue
+        [message] = received
+        assert message["To"] == reader.email
+        link = message["List-Unsubscribe"].strip("<>")
+        assert _subscriber_of(link) == reader.pk
+        assert link in smtp_server.text(message)
+        assert link in smtp_server.html(message)
+        assert ".NET-avtalet förnyas." in _lines(smtp_server.text(message))
+    sent = Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT)
+    assert sorted(sent.values_list("subscriber__email", flat=True)) == sorted(
+        _recipients(smtp_server)
+    )
+    assert all(delivery.attempts == 1 and delivery.sent_at for delivery in sent)
+    refused = Delivery.objects.get(issue=issue, status=Delivery.Status.FAILED)
+    assert refused.subscriber.email == "reader7@example.org"
+    assert refused.attempts == MAX_ATTEMPTS
+    assert "550" in refused.error
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+    # Sending again sends nothing.
+    send_issue(issue.pk)
+    assert len(smtp_server.messages) == 79
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lost_connection_stops_every_connection_and_a_new_run_sends_the_rest(
+    smtp_server, settings
+):
+    settings.NEWSLETTER_SENDING_CONNECTIONS = 4
+    readers = make_subscribers(80)
+    smtp_server.drop.add("reader35@example.org")
+    issue = make_issue()
+
+    with pytest.raises(smtplib.SMTPServerDisconnected):
+        send_issue(issue.pk)
+
+    # What the server accepted is marked sent, and nothing else; the rest waits.
+    received = _recipients(smtp_server)
+    assert len(received) == len(set(received)) < 80
+    sent = Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT)
+    assert sorted(sent.values_list("subscriber__email", flat=True)) == sorted(received)
+    waiting = Delivery.objects.filter(issue=issue, status=Delivery.Status.PENDING)
+    assert waiting.count() == 80 - len(received)
+    lost = Delivery.objects.get(issue=issue, subscriber__email="reader35@example.org")
+    assert lost.status == Delivery.Status.PENDING
+    assert lost.attempts == 1
+    assert "closed" in lost.error
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENDING
+
+    smtp_server.drop.clear()
+    assert send_issue(issue.pk) == {"sent": 80, "failed": 0, "pending": 0, "skipped": 0}
+
+    for reader in readers:
+        assert len(smtp_server.to(reader.email)) == 1
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+
+
 def test_benchmark_hook_sends_to_the_number_asked_for(smtp_server, capsys):
     make_subscribers(3)
     call_command("bench_newsletter", "--limit", "5")
@@ -248,9 +347,17 @@ def test_each_copy_made_from_the_serialised_issue_is_personal_in_headers_and_bod
         assert "Första stycket." in text
         assert "https://nyhetsbrev.example.org/aktuellt/hallbar/" in html
         assert "Andra stycket." in html
+        # The bodies are the rendered issue's, with this subscriber's link, whole.
+        rendered = serialised.rendered
+        assert _lines(text) == _lines(rendered.text.replace(UNSUBSCRIBE_MARKER, link))
+        assert _lines(html) == _lines(rendered.html.replace(UNSUBSCRIBE_MARKER, link))
         other = second if subscriber == first else first
         assert f"<{_unsubscribe_link(raw[other.pk])}>" not in message.as_string()
     assert _unsubscribe_link(raw[first.pk]) != _unsubscribe_link(raw[second.pk])
+
+
+def _lines(text):
+    return text.replace("\r\n", "\n").strip("\n").split("\n")
 
 
 def _unsubscribe_link(data):
