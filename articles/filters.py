@@ -20,6 +20,10 @@ from .models import Article, Authorship
 # The tag checkboxes: the most used tags (a long archive has well over a
 # thousand), plus any that the visitor has chosen. The tag index lists the rest.
 TAG_CHOICES = 30
+# The author select: those who wrote most, plus the one chosen (a person's page
+# links to the list of their articles). A secretariat has fewer; a long archive
+# of guest writers could have thousands, too many for one select.
+AUTHOR_CHOICES = 100
 
 
 def _year_choices():
@@ -49,20 +53,31 @@ def _most_used_tags():
     return remember("articles:filter:tags", compute)
 
 
-def _author_choices():
-    """Everyone who wrote a published article, as (slug, name) by name."""
+def _most_writing_authors():
+    """The ``AUTHOR_CHOICES`` people with most published articles, as (slug, name) by name."""
 
     def compute():
-        authors = Person.objects.filter(
-            Exists(
-                Authorship.objects.filter(
-                    person=OuterRef("pk"), article__in=Article.objects.published()
-                )
-            )
-        ).order_by("name")
-        return list(authors.values_list("slug", "name"))
+        most_writing = (
+            Authorship.objects.filter(article__in=Article.objects.published())
+            .values("person_id")
+            .annotate(articles=Count("pk"))
+            .order_by("-articles", "person_id")[:AUTHOR_CHOICES]
+        )
+        people = Person.objects.filter(pk__in=most_writing.values("person_id")).order_by("name")
+        return list(people.values_list("slug", "name"))
 
     return remember("articles:filter:authors", compute)
+
+
+def _public_authors():
+    """Everyone who wrote a published article."""
+    return Person.objects.filter(
+        Exists(
+            Authorship.objects.filter(
+                person=OuterRef("pk"), article__in=Article.objects.published()
+            )
+        )
+    )
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -83,7 +98,6 @@ class ArticleFilter(django_filters.FilterSet):
     forfattare = django_filters.ChoiceFilter(
         label=_("Author"),
         field_name="authors__slug",
-        choices=_author_choices,
         empty_label=_("All authors"),
         widget=LongSelect,
     )
@@ -102,21 +116,24 @@ class ArticleFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # A callable, so the tags are found only if the form is shown or a tag is
         # chosen (a function, not a bound method, which forms would deep-copy).
-        self.filters["amne"].extra["choices"] = lambda: self._tag_choices()
+        self.filters["amne"].extra["choices"] = lambda: self._with_chosen(
+            "amne", _most_used_tags(), Article.objects.published().tags()
+        )
+        self.filters["forfattare"].extra["choices"] = lambda: self._with_chosen(
+            "forfattare", _most_writing_authors(), _public_authors()
+        )
 
-    def _tag_choices(self):
-        choices = _most_used_tags()
-        shown = {slug for slug, name in choices}
-        chosen = set(self.data.getlist("amne") if self.is_bound else ()) - shown
+    def _with_chosen(self, name, choices, public):
+        """The choices offered, plus those chosen elsewhere (a tag or person page, a
+        shared link) if ``public`` holds them, so that the filter shows and can undo them."""
+        shown = {slug for slug, label in choices}
+        chosen = set(self.data.getlist(name) if self.is_bound else ()) - shown
         # No slug holds a NUL, and PostgreSQL refuses one in a query.
         chosen = {slug for slug in chosen if "\x00" not in slug}
-        if chosen:
-            # Chosen elsewhere (a tag page, a shared link): shown too, if public.
-            public = Article.objects.published().tags().filter(slug__in=chosen)
-            choices = sorted(
-                [*choices, *public.values_list("slug", "name")], key=lambda choice: choice[1]
-            )
-        return choices
+        if not chosen:
+            return choices
+        found = public.filter(slug__in=chosen).values_list("slug", "name")
+        return sorted([*choices, *found], key=lambda choice: choice[1])
 
     def filter_queryset(self, queryset):
         # The search last: it ranks a limited number of matches, which the

@@ -30,6 +30,31 @@ def test_several_tags_must_all_match(client):
     assert sorted(slugs(response)) == ["bada", "klimat"]
 
 
+def test_author_filter_offers_those_who_wrote_most_and_the_chosen_one(client, monkeypatch):
+    monkeypatch.setattr("articles.filters.AUTHOR_CHOICES", 2)
+    sara, omar, lena = (PersonFactory(name=name) for name in ("Sara", "Omar", "Lena"))
+    ArticleFactory.create_batch(2, authors=[sara])
+    ArticleFactory.create_batch(2, authors=[omar])
+    ArticleFactory(slug="lenas", authors=[lena])
+    ArticleFactory(authors=[PersonFactory(name="Utkast")], status=Article.Status.DRAFT)
+
+    def options(response):
+        select = re.search(
+            r'<select name="forfattare".*?</select>', response.content.decode(), re.S
+        )
+        return re.findall(r'<option value="([^"]*)"', select[0])
+
+    assert options(client.get(reverse("articles:list"))) == ["", omar.slug, sara.slug]
+    # Chosen from a person's page: offered too, selected, and the list is filtered.
+    response = client.get(reverse("articles:list"), {"forfattare": lena.slug})
+    assert options(response) == ["", lena.slug, omar.slug, sara.slug]
+    assert f'<option value="{lena.slug}" selected>' in response.content.decode()
+    assert slugs(response) == ["lenas"]
+    # Someone who wrote only drafts is no choice.
+    response = client.get(reverse("articles:list"), {"forfattare": "utkast"})
+    assert options(response) == ["", omar.slug, sara.slug]
+
+
 def test_filter_offers_the_most_used_tags_and_the_chosen_ones(client, monkeypatch):
     monkeypatch.setattr("articles.filters.TAG_CHOICES", 2)
     ArticleFactory.create_batch(3, tags=["klimat", "textil"])
