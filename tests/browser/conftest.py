@@ -16,6 +16,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect, sync_playwright
 
+from secretariat import roles
+
 from . import pages
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -171,11 +173,15 @@ EDITOR = {"username": "redaktor", "password": "Hållbar-upphandling-2026"}
 
 @pytest.fixture(scope="package")
 def editor(server_orm):
-    """A member of staff with an account in the admin."""
+    """A member of staff with the editor's role ("Redaktör"), as staff have: not a superuser."""
 
     def create():
         get_user_model().objects.filter(username=EDITOR["username"]).delete()
-        get_user_model().objects.create_superuser(email="redaktor@example.org", **EDITOR)
+        user = get_user_model().objects.create_user(
+            email="redaktor@example.org", is_staff=True, **EDITOR
+        )
+        group = next(group for group in roles.sync_roles() if group.name == roles.EDITOR.name)
+        user.groups.add(group)
 
     server_orm(create)
     return EDITOR
