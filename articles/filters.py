@@ -13,7 +13,7 @@ from taggit.models import Tag, TaggedItem
 
 from events.models import Person
 from secretariat.page_cache import remember
-from secretariat.widgets import LongSelect
+from secretariat.widgets import QuickSelect
 
 from .models import Article, Authorship
 
@@ -94,18 +94,20 @@ class ArticleFilter(django_filters.FilterSet):
         choices=_year_choices,
         method="filter_year",
         empty_label=_("All years"),
+        widget=QuickSelect,
     )
     forfattare = django_filters.ChoiceFilter(
         label=_("Author"),
         field_name="authors__slug",
         empty_label=_("All authors"),
-        widget=LongSelect,
+        widget=QuickSelect,
     )
     sprak = django_filters.ChoiceFilter(
         label=_("Language"),
         field_name="language",
         choices=Article.Language.choices,
         empty_label=_("All languages"),
+        widget=QuickSelect,
     )
 
     class Meta:
@@ -117,22 +119,22 @@ class ArticleFilter(django_filters.FilterSet):
         # A callable, so the tags are found only if the form is shown or a tag is
         # chosen (a function, not a bound method, which forms would deep-copy).
         self.filters["amne"].extra["choices"] = lambda: self._with_chosen(
-            "amne", _most_used_tags(), Article.objects.published().tags()
+            "amne", _most_used_tags(), lambda: Article.objects.published().tags()
         )
         self.filters["forfattare"].extra["choices"] = lambda: self._with_chosen(
-            "forfattare", _most_writing_authors(), _public_authors()
+            "forfattare", _most_writing_authors(), _public_authors
         )
 
     def _with_chosen(self, name, choices, public):
         """The choices offered, plus those chosen elsewhere (a tag or person page, a
-        shared link) if ``public`` holds them, so that the filter shows and can undo them."""
+        shared link) if ``public()`` holds them, so that the filter shows and can undo them."""
         shown = {slug for slug, label in choices}
         chosen = set(self.data.getlist(name) if self.is_bound else ()) - shown
         # No slug holds a NUL, and PostgreSQL refuses one in a query.
         chosen = {slug for slug in chosen if "\x00" not in slug}
         if not chosen:
             return choices
-        found = public.filter(slug__in=chosen).values_list("slug", "name")
+        found = public().filter(slug__in=chosen).values_list("slug", "name")
         return sorted([*choices, *found], key=lambda choice: choice[1])
 
     def filter_queryset(self, queryset):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from secretariat.page_cache import remember
-from secretariat.widgets import LongSelect
+from secretariat.widgets import QuickSelect
 
 from .models import Event, Organisation
 
@@ -41,13 +41,18 @@ class EventFilter(django_filters.FilterSet):
     FORMATS = [("online", _("Online")), ("pa-plats", _("On site"))]
 
     typ = django_filters.ChoiceFilter(
-        field_name="kind", choices=Event.Kind.choices, label=_("Kind"), empty_label=_("All kinds")
+        field_name="kind",
+        choices=Event.Kind.choices,
+        label=_("Kind"),
+        empty_label=_("All kinds"),
+        widget=QuickSelect,
     )
     ar = django_filters.ChoiceFilter(
         field_name="starts_at",
         lookup_expr="year",
         label=_("Year"),
         empty_label=_("All years"),
+        widget=QuickSelect,
     )
     organisation = django_filters.ChoiceFilter(
         field_name="organisers__slug",
@@ -55,7 +60,7 @@ class EventFilter(django_filters.FilterSet):
         label=_("Organiser"),
         empty_label=_("All organisers"),
         distinct=True,
-        widget=LongSelect,
+        widget=QuickSelect,
     )
     amne = django_filters.ChoiceFilter(
         field_name="tags__slug",
@@ -63,10 +68,14 @@ class EventFilter(django_filters.FilterSet):
         label=_("Topic"),
         empty_label=_("All topics"),
         distinct=True,
-        widget=LongSelect,
+        widget=QuickSelect,
     )
     format = django_filters.ChoiceFilter(
-        choices=FORMATS, method="filter_format", label=_("Format"), empty_label=_("Any format")
+        choices=FORMATS,
+        method="filter_format",
+        label=_("Format"),
+        empty_label=_("Any format"),
+        widget=QuickSelect,
     )
 
     class Meta:

@@ -7,12 +7,12 @@ from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
 
-class LongSelect(forms.Select):
-    """A select with hundreds of options (every author, every organiser), written in one go.
+class QuickSelect(forms.Select):
+    """A select written in one go, for the public filters (some have hundreds of options).
 
     Django's own select renders a template for every option, and even
-    ``format_html`` per option costs milliseconds a page at this length; the
-    standard library's ``escape`` does not. Flat choices only (no option groups).
+    ``format_html`` per option costs milliseconds a page with hundreds of them;
+    the standard library's ``escape`` does not. Flat choices only (no option groups).
     """
 
     def render(self, name, value, attrs=None, renderer=None):
