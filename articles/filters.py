@@ -84,8 +84,7 @@ class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search words"), method="filter_search")
     amne = django_filters.MultipleChoiceFilter(
         label=_("Tags"),
-        field_name="tags__slug",
-        conjoined=True,  # Several tags narrow the list: each must be on the article.
+        method="filter_tags",
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Articles with all the chosen tags."),
     )
@@ -143,6 +142,15 @@ class ArticleFilter(django_filters.FilterSet):
         data = self.form.cleaned_data
         for name in sorted(data, key=lambda name: name == "q"):
             queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
+
+    def filter_tags(self, queryset, name, value):
+        # Several tags narrow the list: each must be on the article.
+        tag_ids = list(Tag.objects.filter(slug__in=value).values_list("pk", flat=True))
+        if len(tag_ids) < len(set(value)):
+            return queryset.none()
+        for tag_id in tag_ids:
+            queryset = queryset.with_tag(tag_id)
         return queryset
 
     def filter_search(self, queryset, name, value):

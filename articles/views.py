@@ -150,7 +150,7 @@ class TagView(PublishedArticlesMixin, ListView):
     def get_queryset(self):
         # A tag only drafts carry is not public yet: its page does not exist.
         self.tag = get_object_or_404(Article.objects.published().tags(), slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
+        return super().get_queryset().with_tag(self.tag.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
