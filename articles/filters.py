@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
 from events.models import Person
+from secretariat.filters import OffersChosenMixin
 from secretariat.page_cache import remember
 from secretariat.widgets import QuickSelect
 
@@ -80,7 +81,7 @@ def _public_authors():
     )
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(OffersChosenMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search words"), method="filter_search")
     amne = django_filters.MultipleChoiceFilter(
         label=_("Tags"),
@@ -117,24 +118,12 @@ class ArticleFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # A callable, so the tags are found only if the form is shown or a tag is
         # chosen (a function, not a bound method, which forms would deep-copy).
-        self.filters["amne"].extra["choices"] = lambda: self._with_chosen(
+        self.filters["amne"].extra["choices"] = lambda: self.with_chosen(
             "amne", _most_used_tags(), lambda: Article.objects.published().tags()
         )
-        self.filters["forfattare"].extra["choices"] = lambda: self._with_chosen(
+        self.filters["forfattare"].extra["choices"] = lambda: self.with_chosen(
             "forfattare", _most_writing_authors(), _public_authors
         )
-
-    def _with_chosen(self, name, choices, public):
-        """The choices offered, plus those chosen elsewhere (a tag or person page, a
-        shared link) if ``public()`` holds them, so that the filter shows and can undo them."""
-        shown = {slug for slug, label in choices}
-        chosen = set(self.data.getlist(name) if self.is_bound else ()) - shown
-        # No slug holds a NUL, and PostgreSQL refuses one in a query.
-        chosen = {slug for slug in chosen if "\x00" not in slug}
-        if not chosen:
-            return choices
-        found = public().filter(slug__in=chosen).values_list("slug", "name")
-        return sorted([*choices, *found], key=lambda choice: choice[1])
 
     def filter_queryset(self, queryset):
         # The search last: it ranks a limited number of matches, which the

@@ -1,22 +1,39 @@
 """The filters of the event lists. Their state lives in the URL (`?typ=webinar&ar=2019`)."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from secretariat.filters import OffersChosenMixin
 from secretariat.page_cache import remember
 from secretariat.widgets import QuickSelect
 
 from .models import Event, Organisation
 
+# The organiser select: those with most public events, plus one chosen elsewhere
+# (an organisation's page). A long history can hold hundreds of organisers.
+ORGANISER_CHOICES = 100
 
-def _organiser_choices():
-    """The organisers of public events, as (slug, name) by name; hundreds of them."""
+
+def _public_organisers():
+    return Organisation.objects.filter(
+        Exists(Event.objects.published().filter(organisers=OuterRef("pk")))
+    )
+
+
+def _most_active_organisers():
+    """The ``ORGANISER_CHOICES`` organisers of most public events, as (slug, name) by name."""
 
     def compute():
+        most_active = (
+            Event.organisers.through.objects.filter(event__in=Event.objects.published())
+            .values("organisation_id")
+            .annotate(events=Count("pk"))
+            .order_by("-events", "organisation_id")[:ORGANISER_CHOICES]
+        )
         organisers = Organisation.objects.filter(
-            Exists(Event.objects.published().filter(organisers=OuterRef("pk")))
+            pk__in=most_active.values("organisation_id")
         ).order_by("name")
         return list(organisers.values_list("slug", "name"))
 
@@ -37,7 +54,7 @@ def _topic_choices():
     return remember("events:filter:topics", compute)
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(OffersChosenMixin, django_filters.FilterSet):
     FORMATS = [("online", _("Online")), ("pa-plats", _("On site"))]
 
     typ = django_filters.ChoiceFilter(
@@ -56,7 +73,6 @@ class EventFilter(django_filters.FilterSet):
     )
     organisation = django_filters.ChoiceFilter(
         field_name="organisers__slug",
-        choices=lambda: _organiser_choices(),
         label=_("Organiser"),
         empty_label=_("All organisers"),
         distinct=True,
@@ -85,6 +101,9 @@ class EventFilter(django_filters.FilterSet):
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["ar"].extra["choices"] = [(year, str(year)) for year in years]
+        self.filters["organisation"].extra["choices"] = lambda: self.with_chosen(
+            "organisation", _most_active_organisers(), _public_organisers
+        )
 
     def filter_format(self, queryset, name, value):
         if value == "online":

@@ -1,6 +1,7 @@
 """The public pages: what is upcoming and past, event pages, people and organisations."""
 
 import json
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -285,6 +286,25 @@ def test_filters_by_kind_year_organisation_topic_and_format(client):
     # The filter state is in the form, so the page can be bookmarked and shared.
     html = client.get("/evenemang/?typ=workshop").content.decode()
     assert '<option value="workshop" selected>' in html
+
+
+def test_organiser_filter_offers_the_most_active_and_the_chosen_one(client, monkeypatch):
+    monkeypatch.setattr("events.filters.ORGANISER_CHOICES", 1)
+    busy, quiet = OrganisationFactory(name="Region Norr"), OrganisationFactory(name="Kommun Syd")
+    EventFactory.create_batch(2, organisers=[busy])
+    EventFactory(title="Det lilla", organisers=[quiet])
+
+    def options(response):
+        html = response.content.decode()
+        select = re.search(r'<select name="organisation".*?</select>', html, re.S)
+        return re.findall(r'<option value="([^"]*)"', select[0])
+
+    assert options(client.get("/evenemang/")) == ["", busy.slug]
+    # Chosen from the organisation's page or a shared link: offered, selected and filtered.
+    response = client.get(f"/evenemang/?organisation={quiet.slug}")
+    assert options(response) == ["", quiet.slug, busy.slug]
+    assert f'<option value="{quiet.slug}" selected>' in response.content.decode()
+    assert titles(response) == ["Det lilla"]
 
 
 def test_unknown_filter_values_are_reported_not_crashed_on(client):
