@@ -187,6 +187,14 @@ def test_reader_who_mistypes_an_address_finds_the_way_back(open_page, site, js, 
     expect(page).to_have_url(site.url + "/aktuellt/")
 
 
+def fill_title_and_address(page, title, slug):
+    """An admin form's title, then its address (with JavaScript, filled in from the title
+    once the title field is left: the editor's own address replaces it)."""
+    page.get_by_label("Rubrik").fill(title)
+    page.get_by_label("Rubrik").press("Tab")
+    page.get_by_label("Webbadress").fill(slug)
+
+
 @journey
 def test_editor_publishes_a_page_in_the_admin(open_page, site, server_orm, editor, js, width):
     slug = f"om-kansliet-{'js' if js else 'utan-js'}-{width}"
@@ -194,9 +202,7 @@ def test_editor_publishes_a_page_in_the_admin(open_page, site, server_orm, edito
     log_in(page, editor)
 
     page.goto("/admin/secretariat/page/add/")
-    page.get_by_label("Rubrik").fill("Om kansliet")
-    page.get_by_label("Rubrik").press("Tab")  # With JavaScript, the address is filled in now.
-    page.get_by_label("Webbadress").fill(slug)
+    fill_title_and_address(page, "Om kansliet", slug)
     page.get_by_label("Ingress").fill("Vilka vi är och vad vi gör.")
     fill_rich_text(page, "body", "Kansliet samordnar regionernas arbete.", js)
     page.get_by_role("button", name="Spara", exact=True).click()
@@ -280,9 +286,7 @@ def test_editor_writes_previews_and_publishes_an_article(
     page = open_page(
         "/admin/articles/article/add/", width=width, js=js, storage_state=editor_storage
     ).page
-    page.get_by_label("Rubrik").fill(title)
-    page.get_by_label("Rubrik").press("Tab")
-    page.get_by_label("Webbadress").fill(f"nya-krav-pa-arbetsklader-{variant}")
+    fill_title_and_address(page, title, f"nya-krav-pa-arbetsklader-{variant}")
     page.get_by_label("Ingress").fill("Regionerna ställer krav på hela leveranskedjan.")
     fill_rich_text(page, "body", "Kraven gäller från nästa år.", js)
     page.get_by_label("Ämnen").fill(f'"{tag}", textil')
@@ -337,9 +341,7 @@ def test_editor_creates_an_event_with_participants_and_a_reader_adds_it_to_a_cal
     page = open_page(
         "/admin/events/event/add/", width=width, js=js, storage_state=editor_storage
     ).page
-    page.get_by_label("Rubrik").fill(title)
-    page.get_by_label("Rubrik").press("Tab")
-    page.get_by_label("Webbadress").fill(f"leverantorsdialog-om-livsmedel-{variant}")
+    fill_title_and_address(page, title, f"leverantorsdialog-om-livsmedel-{variant}")
     page.locator("#id_kind").select_option("supplier_dialogue")
     page.get_by_label("Sammanfattning").fill("Hur regionerna kan köpa mer hållbar mat.")
     for field, moment in (("starts_at", starts), ("ends_at", ends)):
