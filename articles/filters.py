@@ -6,13 +6,13 @@ from datetime import datetime
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
 from events.models import Person
-from secretariat.filters import OffersChosenMixin
+from secretariat.filters import OffersChosenMixin, most_named
 from secretariat.page_cache import remember
 from secretariat.widgets import QuickSelect
 
@@ -39,17 +39,11 @@ def _most_used_tags():
     """The ``TAG_CHOICES`` tags on most published articles, as (slug, name) by name."""
 
     def compute():
-        most_used = (
-            TaggedItem.objects.filter(
-                content_type=ContentType.objects.get_for_model(Article),
-                object_id__in=Article.objects.published().values("pk"),
-            )
-            .values("tag_id")
-            .annotate(articles=Count("pk"))
-            .order_by("-articles", "tag_id")[:TAG_CHOICES]
+        items = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id__in=Article.objects.published().values("pk"),
         )
-        tags = Tag.objects.filter(pk__in=most_used.values("tag_id")).order_by("name")
-        return list(tags.values_list("slug", "name"))
+        return most_named(Tag, items, "tag_id", TAG_CHOICES)
 
     return remember("articles:filter:tags", compute)
 
@@ -58,14 +52,8 @@ def _most_writing_authors():
     """The ``AUTHOR_CHOICES`` people with most published articles, as (slug, name) by name."""
 
     def compute():
-        most_writing = (
-            Authorship.objects.filter(article__in=Article.objects.published())
-            .values("person_id")
-            .annotate(articles=Count("pk"))
-            .order_by("-articles", "person_id")[:AUTHOR_CHOICES]
-        )
-        people = Person.objects.filter(pk__in=most_writing.values("person_id")).order_by("name")
-        return list(people.values_list("slug", "name"))
+        authorships = Authorship.objects.filter(article__in=Article.objects.published())
+        return most_named(Person, authorships, "person_id", AUTHOR_CHOICES)
 
     return remember("articles:filter:authors", compute)
 

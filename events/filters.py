@@ -1,11 +1,11 @@
 """The filters of the event lists. Their state lives in the URL (`?typ=webinar&ar=2019`)."""
 
 import django_filters
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from secretariat.filters import OffersChosenMixin
+from secretariat.filters import OffersChosenMixin, most_named
 from secretariat.page_cache import remember
 from secretariat.widgets import QuickSelect
 
@@ -26,16 +26,8 @@ def _most_active_organisers():
     """The ``ORGANISER_CHOICES`` organisers of most public events, as (slug, name) by name."""
 
     def compute():
-        most_active = (
-            Event.organisers.through.objects.filter(event__in=Event.objects.published())
-            .values("organisation_id")
-            .annotate(events=Count("pk"))
-            .order_by("-events", "organisation_id")[:ORGANISER_CHOICES]
-        )
-        organisers = Organisation.objects.filter(
-            pk__in=most_active.values("organisation_id")
-        ).order_by("name")
-        return list(organisers.values_list("slug", "name"))
+        organising = Event.organisers.through.objects.filter(event__in=Event.objects.published())
+        return most_named(Organisation, organising, "organisation_id", ORGANISER_CHOICES)
 
     return remember("events:filter:organisers", compute)
 
