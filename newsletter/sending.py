@@ -26,7 +26,7 @@
   transaction (whose rows other connections cannot see) use one connection in
   the calling thread (``_SendingHere``).
 - The issue is serialised once (``SerialisedIssue``) and each copy is handed
-  to the SMTP connection as bytes (``_sendmail``); other mailers get the same
+  to the SMTP connection as bytes (smtplib's ``sendmail``); other mailers get the same
   bytes through Django's mail API.
 - The bookkeeping per message is one SQL statement (claim and mark), prepared
   once per connection, and a commit that does not wait for the disk
@@ -146,48 +146,6 @@ def _claim_and_mark_sql():
     )
 
 
-def _sendmail(smtp, sender, recipient, message):
-    """``smtp.sendmail(sender, [recipient], message)`` for plain addresses and CRLF line ends.
-
-    ``sendmail`` parses both addresses again with the email package and doubles
-    the dots that begin lines with a multi-line regular expression: a tenth of
-    a millisecond for a 10 kB issue, as much as the rest of the conversation
-    takes in Python. These addresses need no quoting (``can_serialise_for``,
-    and the sender as Django's backend prepared it), and ``bytes.replace``
-    doubles the dots. A refusal raises smtplib's exception and resets or
-    closes the connection as ``sendmail`` does.
-    """
-
-    def refused(code, error):
-        if code == 421:
-            smtp.close()
-        else:
-            with contextlib.suppress(smtplib.SMTPServerDisconnected):
-                smtp.rset()
-        raise error
-
-    smtp.ehlo_or_helo_if_needed()
-    size = f" SIZE={len(message)}" if smtp.does_esmtp and smtp.has_extn("size") else ""
-    code, reply = smtp.docmd("mail", f"FROM:<{sender}>{size}")
-    if code != 250:
-        refused(code, smtplib.SMTPSenderRefused(code, reply, sender))
-    code, reply = smtp.docmd("rcpt", f"TO:<{recipient}>")
-    if code not in (250, 251):
-        refused(code, smtplib.SMTPRecipientsRefused({recipient: (code, reply)}))
-    code, reply = smtp.docmd("data")
-    if code != 354:
-        refused(code, smtplib.SMTPDataError(code, reply))
-    stuffed = message.replace(b"\n.", b"\n..")
-    if stuffed.startswith(b"."):
-        stuffed = b"." + stuffed
-    if not stuffed.endswith(b"\r\n"):
-        stuffed += b"\r\n"
-    smtp.send(stuffed + b".\r\n")
-    code, reply = smtp.getreply()
-    if code != 250:
-        refused(code, smtplib.SMTPDataError(code, reply))
-
-
 class _Mailer:
     """One connection for the whole run; copies go to SMTP as bytes, elsewhere as emails."""
 
@@ -204,10 +162,9 @@ class _Mailer:
                 self.envelope_from = self.backend.prep_address(self.serialised.from_email)
         try:
             if self.envelope_from and self.serialised.can_serialise_for(subscriber.email):
-                _sendmail(
-                    self.backend.connection,
+                self.backend.connection.sendmail(
                     self.envelope_from,
-                    subscriber.email,
+                    [subscriber.email],
                     self.serialised.as_bytes(subscriber, delivery_pk),
                 )
             else:
