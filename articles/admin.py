@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.models import Person
-from secretariat.admin_filters import YearFilter as BaseYearFilter
-from secretariat.admin_widgets import AutocompleteWithoutJavaScript
-from secretariat.audit import VersionedAdmin, logged_action
+from secretariat.content.admin_filters import YearFilter as BaseYearFilter
+from secretariat.content.admin_widgets import AutocompleteWithoutJavaScript
+from secretariat.operations.audit import VersionedAdmin, logged_action
 
 from .models import Article, Authorship, Hero
 

@@ -15,9 +15,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition
 
-from secretariat.feeds import SiteFeed
-from secretariat.page_cache import remember
-from secretariat.tagging import tag_names
+from secretariat.content.feeds import SiteFeed
+from secretariat.content.tagging import tag_names
+from secretariat.operations.page_cache import remember
 
 from .models import Article
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
 from events.models import Person
-from secretariat.filters import OffersChosenMixin, most_named
-from secretariat.page_cache import remember
-from secretariat.widgets import QuickSelect
+from secretariat.content.filters import OffersChosenMixin, most_named
+from secretariat.content.widgets import QuickSelect
+from secretariat.operations.page_cache import remember
 
 from .models import Article, Authorship
 

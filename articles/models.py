@@ -22,8 +22,8 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from events.models import Event, Person
-from secretariat.images import ResponsiveImageField
-from secretariat.richtext import RichTextField
+from secretariat.content.richtext import RichTextField
+from secretariat.media.images import ResponsiveImageField
 
 # Paths under /aktuellt/ that are pages of their own, not articles.
 RESERVED_SLUGS = {"sok", "rss", "atom", "amne", "arkiv", "forhandsvisning"}

@@ -20,8 +20,8 @@ from django_filters.views import FilterView
 from taggit.models import TaggedItem
 
 from events.models import Event
-from secretariat.page_cache import remember
-from secretariat.pagination import ArchivePaginator
+from secretariat.content.pagination import ArchivePaginator
+from secretariat.operations.page_cache import remember
 
 from .filters import ArticleFilter
 from .models import SEARCH_CONFIG, SEARCH_MAX_RESULTS, Article, Hero, plain_text, search_query

@@ -9,10 +9,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from secretariat.admin_filters import YearFilter as BaseYearFilter
-from secretariat.admin_widgets import AutocompleteWithoutJavaScript
-from secretariat.audit import VersionedAdmin, logged_action
-from secretariat.merging import choose_one_to_keep
+from secretariat.content.admin_filters import YearFilter as BaseYearFilter
+from secretariat.content.admin_widgets import AutocompleteWithoutJavaScript
+from secretariat.content.merging import choose_one_to_keep
+from secretariat.operations.audit import VersionedAdmin, logged_action
 
 from .models import Event, Organisation, Participation, Person
 from .people import merge_people

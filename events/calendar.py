@@ -13,7 +13,7 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
-from secretariat.tagging import tag_names
+from secretariat.content.tagging import tag_names
 
 from .models import plain_text
 

@@ -3,7 +3,7 @@
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.feeds import SiteFeed
+from secretariat.content.feeds import SiteFeed
 
 from .models import Event
 from .templatetags.event_tags import event_when, zone_label

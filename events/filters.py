@@ -5,9 +5,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from secretariat.filters import OffersChosenMixin, most_named
-from secretariat.page_cache import remember
-from secretariat.widgets import QuickSelect
+from secretariat.content.filters import OffersChosenMixin, most_named
+from secretariat.content.widgets import QuickSelect
+from secretariat.operations.page_cache import remember
 
 from .models import Event, Organisation
 

@@ -24,9 +24,9 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from django_countries import countries
 
-from secretariat import jsonl
-from secretariat.images import clean_copy, open_verified
-from secretariat.jsonl import ImportReport, LineError
+from secretariat.content import jsonl
+from secretariat.content.jsonl import ImportReport, LineError
+from secretariat.media.images import clean_copy, open_verified
 
 from .models import Event, Participation
 from .people import find_or_create_organisation, find_or_create_person

@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
-from secretariat.images import ResponsiveImageField
-from secretariat.richtext import RichTextField
+from secretariat.content.richtext import RichTextField
+from secretariat.media.images import ResponsiveImageField
 
 from .slugs import RESERVED_EVENT_SLUGS, unique_slug
 

@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csp import csp_override
 
-from secretariat.admin_widgets import AutocompleteWithoutJavaScript
-from secretariat.audit import logged_action
+from secretariat.content.admin_widgets import AutocompleteWithoutJavaScript
+from secretariat.operations.audit import logged_action
 
 from . import subscriptions, tasks
 from .emails import RenderedIssue

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag, TaggedItem
 
-from .audit import VersionedAdmin, logged_action
-from .merging import choose_one_to_keep
+from secretariat.operations.audit import VersionedAdmin, logged_action
+
+from .content.merging import choose_one_to_keep
 from .models import Page
 
 admin.site.site_header = _("National Secretariat for Sustainable Public Procurement")

@@ -11,7 +11,7 @@ class SecretariatConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import page_cache
+        from .operations import page_cache
         from .roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="secretariat.roles")
@@ -19,11 +19,13 @@ class SecretariatConfig(AppConfig):
         # Connected for every model; the receiver keeps those in
         # PAGE_CACHE_CONTENT, so the apps need not know about the cache.
         for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(page_cache.content_changed, dispatch_uid="secretariat.page_cache")
+            signal.connect(
+                page_cache.content_changed, dispatch_uid="secretariat.page_cache"
+            )
 
 
 class LoginAttemptsConfig(AxesAppConfig):
-    """django-axes (secretariat/logins.py), under a name staff understand."""
+    """django-axes (secretariat/operations/logins.py), under a name staff understand."""
 
     verbose_name = _("Login attempts")
 

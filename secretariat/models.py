@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .richtext import RichTextField
+from .content.richtext import RichTextField
 
 
 class PageQuerySet(models.QuerySet):

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from scripts import localdb
-from secretariat import backups
+from secretariat.operations import backups
 
 NAME = "secretariat"
 USER = localdb.DB_USER

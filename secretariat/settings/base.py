@@ -61,7 +61,7 @@ MIDDLEWARE = [
     # whether the page came from the cache or was rendered; views that set
     # their own ETag or Last-Modified keep them.
     "django.middleware.http.ConditionalGetMiddleware",
-    "secretariat.page_cache.AnonymousPageCacheMiddleware",
+    "secretariat.operations.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,7 +141,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
-# Limits on uploaded pictures (secretariat/images.py).
+# Limits on uploaded pictures (secretariat/media/images.py).
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=15 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -197,13 +197,13 @@ LOGGING = {
     },
 }
 
-# The anonymous page cache (secretariat/page_cache.py): whole pages for readers
+# The anonymous page cache (secretariat/operations/page_cache.py): whole pages for readers
 # who are not logged in, made stale at once when content changes, and never
 # kept past PAGE_CACHE_SECONDS nor past the next scheduled moment below.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_ALIAS = "default"
 # Values derived from content (list totals, page keys), kept the same way: see
-# page_cache.remember and secretariat/pagination.py.
+# page_cache.remember and secretariat/content/pagination.py.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=300)
 # Models whose changes show on public pages: app labels or "app.Model".
 PAGE_CACHE_CONTENT = ["articles", "events", "newsletter.Issue", "secretariat", "taggit"]
@@ -250,14 +250,14 @@ elif MEDIA_STORAGE != "local":
 NEWSLETTER_RETENTION_DAYS = env.int("NEWSLETTER_RETENTION_DAYS", default=30)
 
 # Staff logins (issue 7): django-axes counts failed logins per account and per
-# address and locks either out for a while; secretariat/logins.py explains it
+# address and locks either out for a while; secretariat/operations/logins.py explains it
 # to the person. Variables: LOGIN_FAILURE_LIMIT, LOGIN_LOCKOUT_MINUTES, and
 # TRUSTED_PROXY_COUNT (reverse proxies in front of the site, whose
 # X-Forwarded-For entries give the client's address; 0 trusts only the socket).
 INSTALLED_APPS += ["secretariat.apps.LoginAttemptsConfig", "reversion"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
-    "secretariat.logins.LoginProtectionBackend",
+    "secretariat.operations.logins.LoginProtectionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
@@ -266,8 +266,8 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "secretariat.logins.client_ip"
-AXES_LOCKOUT_CALLABLE = "secretariat.logins.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "secretariat.operations.logins.client_ip"
+AXES_LOCKOUT_CALLABLE = "secretariat.operations.logins.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True

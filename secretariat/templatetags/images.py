@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from secretariat.images import srcset
+from secretariat.media.images import srcset
 
 register = template.Library()
 

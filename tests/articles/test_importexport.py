@@ -13,8 +13,8 @@ from taggit.models import Tag
 from articles.importexport import ArticleWriter, _save, export_articles, import_articles
 from articles.models import Article
 from events.models import Person
-from secretariat import jsonl
-from secretariat.richtext import sanitize_html
+from secretariat.content import jsonl
+from secretariat.content.richtext import sanitize_html
 from tests.factories import ArticleFactory, EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

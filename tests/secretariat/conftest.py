@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from secretariat import backups
+from secretariat.operations import backups
 from tests.liveserver import free_port, start_production_server, stop_process
 from tests.pgcluster import template_cluster
 

@@ -12,8 +12,8 @@ from taggit.models import Tag
 from articles.models import Article, Hero
 from events.models import Event, Organisation, Person
 from newsletter.models import Subscriber
-from secretariat.audit import VersionedAdmin
 from secretariat.models import Page
+from secretariat.operations.audit import VersionedAdmin
 from tests.factories import ArticleFactory, EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

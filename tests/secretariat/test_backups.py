@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from secretariat.backups import BackupError, backup, restore
 from secretariat.models import Page
+from secretariat.operations.backups import BackupError, backup, restore
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

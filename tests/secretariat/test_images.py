@@ -13,7 +13,7 @@ from django.template import Context, Template
 from django.test.utils import isolate_apps
 from PIL import Image
 
-from secretariat.images import ResponsiveImageField
+from secretariat.media.images import ResponsiveImageField
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from articles.models import Article
 from events.models import Event
-from secretariat import page_cache
 from secretariat.models import Page
+from secretariat.operations import page_cache
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles.models import Article
-from secretariat import page_cache
-from secretariat.pagination import ArchivePaginator
+from secretariat.content.pagination import ArchivePaginator
+from secretariat.operations import page_cache
 
 
 @pytest.fixture(autouse=True)

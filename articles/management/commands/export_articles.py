@@ -1,5 +1,5 @@
 from articles.importexport import export_articles
-from secretariat.jsonl import ExportCommand
+from secretariat.content.jsonl import ExportCommand
 
 
 class Command(ExportCommand):

@@ -1,5 +1,5 @@
 from articles.importexport import import_articles
-from secretariat.jsonl import BATCH_SIZE, ImportCommand
+from secretariat.content.jsonl import BATCH_SIZE, ImportCommand
 
 
 class Command(ImportCommand):

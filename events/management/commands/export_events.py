@@ -1,5 +1,5 @@
 from events.importexport import export_events
-from secretariat.jsonl import ExportCommand
+from secretariat.content.jsonl import ExportCommand
 
 
 class Command(ExportCommand):

@@ -1,5 +1,5 @@
 from events.importexport import import_events
-from secretariat.jsonl import ImportCommand
+from secretariat.content.jsonl import ImportCommand
 
 
 class Command(ImportCommand):

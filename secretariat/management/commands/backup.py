@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from secretariat.backups import BackupError, backup, default_folder
+from secretariat.operations.backups import BackupError, backup, default_folder
 
 
 class Command(BaseCommand):

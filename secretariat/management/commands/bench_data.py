@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from secretariat import page_cache
 from secretariat.bench import data as benchdata
+from secretariat.operations import page_cache
 
 
 class Command(BaseCommand):

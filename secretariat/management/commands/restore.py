@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from secretariat import page_cache
-from secretariat.backups import BackupError, restore
+from secretariat.operations import page_cache
+from secretariat.operations.backups import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -156,7 +156,7 @@ class ResponsiveImageField(models.ImageField):
         name, _path, args, kwargs = super().deconstruct()
         kwargs["renditions_field"] = self.renditions_field
         kwargs["folder"] = kwargs.pop("upload_to").folder
-        return name, "secretariat.images.ResponsiveImageField", args, kwargs
+        return name, "secretariat.media.images.ResponsiveImageField", args, kwargs
 
     def contribute_to_class(self, cls, name, **kwargs):
         super().contribute_to_class(cls, name, **kwargs)

@@ -35,8 +35,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, DataError, IntegrityError, transaction
 from django.utils import translation
 
-from .images import max_bytes
-from .page_cache import bump_generation
+from secretariat.media.images import max_bytes
+from secretariat.operations.page_cache import bump_generation
 
 BATCH_SIZE = 500
 

@@ -28,7 +28,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.functional import cached_property
 
-from .page_cache import remember
+from secretariat.operations.page_cache import remember
 
 
 class ArchivePaginator(Paginator):

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from .audit import NOTHING_DONE
+from secretariat.operations.audit import NOTHING_DONE
 
 
 def choose_one_to_keep(modeladmin, request, objects, *, explanation, legend, label=str):

@@ -1,0 +1,1 @@
+"""Uploaded pictures: verified, stored, resized into renditions, and shown."""
