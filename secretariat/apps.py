@@ -19,9 +19,7 @@ class SecretariatConfig(AppConfig):
         # Connected for every model; the receiver keeps those in
         # PAGE_CACHE_CONTENT, so the apps need not know about the cache.
         for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(
-                page_cache.content_changed, dispatch_uid="secretariat.page_cache"
-            )
+            signal.connect(page_cache.content_changed, dispatch_uid="secretariat.page_cache")
 
 
 class LoginAttemptsConfig(AxesAppConfig):

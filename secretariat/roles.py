@@ -70,7 +70,8 @@ EDITOR = Role(
     name="Redaktör",
     # articles: articles, authorships and the front-page hero (articles.Hero).
     # events: events, participations, people and organisations.
-    manages=("articles", "events", "taggit.tag", "secretariat.page"),
+    # redirects: old addresses that lead to their new place.
+    manages=("articles", "events", "taggit.tag", "secretariat.page", "redirects.redirect"),
 )
 NEWSLETTER_MANAGER = Role(
     key="newsletter",

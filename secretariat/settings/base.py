@@ -43,6 +43,11 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Old addresses that answer 301 to their new place (moved pages, the Joomla
+    # archive); staff edit them under "Omdirigeringar". The sites framework is
+    # only there because the redirects app needs it: one site, SITE_ID = 1.
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "django_countries",
     "django_filters",
     "django_prose_editor",
@@ -70,7 +75,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "secretariat.middleware.PermissionsPolicyMiddleware",
+    # Only looks at 404 responses: ordinary pages cost it no query.
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
+
+SITE_ID = 1
 
 ROOT_URLCONF = "secretariat.urls"
 WSGI_APPLICATION = "secretariat.wsgi.application"
