@@ -2,5 +2,6 @@
 
 It is also an installed app (label ``secretariat``) for the pieces that are
 the site's own rather than a content type's: the editable pages (accessibility
-statement, privacy notice), the health check and the demo content loader.
+statement, privacy notice), the health check and ``load_demo`` (the demo content
+of ``demo/``).
 """

@@ -9,12 +9,12 @@ on it at both widths.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
 from events.models import Event
-from secretariat import demo
 from secretariat.models import Page
 
 
@@ -87,12 +87,11 @@ PAGE_TYPES = [
 
 
 def create_content():
-    """What the pages show: the demo content, the texts written for this site.
+    """What the pages show: the demo content of ``demo/``, as a visitor would see it.
 
-    Each app's ``demo.load()`` adds its own part (articles, events, people,
-    the newsletter), so the pages look as a visitor would see them.
+    The accessibility statement and the privacy notice come from a migration.
     """
-    demo.load()
+    call_command("load_demo")
 
 
 def paths():

@@ -1,10 +1,9 @@
-"""Public newsletter pages: query counts that do not grow with the list, and the demo."""
+"""Public newsletter pages: query counts that do not grow with the list."""
 
 import pytest
 from django.urls import reverse
 
-from newsletter import demo
-from newsletter.models import Issue, Subscriber
+from newsletter.models import Subscriber
 from newsletter.tokens import confirmation_token, unsubscribe_token
 
 from .conftest import make_subscribers
@@ -34,11 +33,3 @@ def test_signup_post_query_count_does_not_grow(client, django_assert_max_num_que
     data = {"email": "new@example.org", "consent": "on"}
     with django_assert_max_num_queries(8):
         assert client.post(reverse("newsletter:signup"), data).status_code == 302
-
-
-def test_demo_issue_is_created_once():
-    assert demo.load() == {"newsletter issues": 1}
-    assert demo.load() == {"newsletter issues": 0}
-    issue = Issue.objects.get()
-    assert issue.subject.startswith("Nyhetsbrev:")
-    assert issue.include_events

@@ -9,12 +9,18 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.models import Article
+from events.models import Event
+
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "admin"  # noqa: S105 - development only; refused without DEBUG.
 
 
 class Command(BaseCommand):
-    help = "Migrate, load the demo content, make an admin account, run the worker and serve."
+    help = (
+        "Migrate, load the demo content into an empty database, make an admin account, "
+        "run the worker and serve."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
@@ -26,7 +32,9 @@ class Command(BaseCommand):
         # (RUN_MAIN=true); only the first process prepares and starts the worker.
         if os.environ.get("RUN_MAIN") != "true":
             call_command("migrate", interactive=False, verbosity=0)
-            call_command("load_demo")
+            if not (Article.objects.exists() or Event.objects.exists()):
+                # Into an empty database only: a second `make run` keeps admin edits.
+                call_command("load_demo")
             self.ensure_admin()
             worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"])
             self.stdout.write(
