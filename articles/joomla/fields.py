@@ -141,7 +141,7 @@ def tag_names(resource, tags, categories, notes):
     served = attributes.get("tags")
     if isinstance(served, dict):  # {"3": "Upphandling", …}: id → title
         names = [str(title) for title in served.values()]
-    elif isinstance(served, list) and all(isinstance(item, str) for item in served):
+    elif served and isinstance(served, list) and all(isinstance(item, str) for item in served):
         names = list(served)
     else:
         names = []

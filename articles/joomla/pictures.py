@@ -3,9 +3,10 @@
 Joomla names a picture by its path under the site (``images/nyheter/bild.jpg``),
 in the API with the site's address in front and its own note behind
 (``https://…/images/nyheter/bild.jpg#joomlaImage://local-images/…?width=…``).
-``--media`` points at a copy of the ``images/`` folder; a picture not found
-there is downloaded from the old site. Every picture is verified, and stored
-without its metadata, as any upload is (``secretariat.media.images``).
+``--media`` points at a copy of the ``images/`` folder, and pictures are then
+read from it alone; without it they are downloaded from the old site. Every
+picture is verified, and stored without its metadata, as any upload is
+(``secretariat.media.images``).
 """
 
 import hashlib
@@ -18,7 +19,7 @@ from django.core.files.storage import default_storage
 
 from secretariat.media.images import clean_copy, max_bytes, open_verified
 
-from .documents import SourceError, download, is_allowed_address
+from .documents import SourceError, download
 
 # Pictures inside texts, stored once each under a name made from their content.
 INLINE_FOLDER = "articles/joomla"
@@ -61,22 +62,21 @@ class Pictures:
 
     def _read(self, address):
         path = self.site_path(address)
-        if path and self.media_dir and path.startswith("images/"):
+        if self.media_dir:
+            if not path or not path.startswith("images/"):
+                raise PictureError(f"{address}: not in the old site's images/ folder")
             local = (self.media_dir / path.removeprefix("images/")).resolve()
-            if local.is_relative_to(self.media_dir) and local.is_file():
-                if local.stat().st_size > max_bytes():
-                    raise PictureError(f"{path}: larger than {max_bytes()} bytes")
-                data = local.read_bytes()
-                return self.verified(data, path), local.name
+            if not local.is_relative_to(self.media_dir) or not local.is_file():
+                raise PictureError(f"{path}: not found in the --media folder")
+            if local.stat().st_size > max_bytes():
+                raise PictureError(f"{path}: larger than {max_bytes()} bytes")
+            return self.verified(local.read_bytes(), path), local.name
         absolute = urljoin(self.site_root, address) if self.site_root else address
-        if not is_allowed_address(absolute):
-            where = "in the --media folder" if self.media_dir else "(no --media folder given)"
-            raise PictureError(f"{address}: not found {where}")
         try:
             data = download(absolute)
         except SourceError as error:
             raise PictureError(str(error)) from None
-        return self.verified(data, address), PurePosixPath(urlsplit(absolute).path).name
+        return self.verified(data, path or address), PurePosixPath(urlsplit(absolute).path).name
 
     @staticmethod
     def verified(data, where):

@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--media",
             type=Path,
-            help="A copy of the old site's images/ folder; pictures not found there are "
+            help="A copy of the old site's images/ folder; without it, pictures are "
             "downloaded from the old site.",
         )
         parser.add_argument(
