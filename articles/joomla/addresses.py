@@ -27,6 +27,7 @@ from django.db.models import Q
 from secretariat.operations import page_cache
 
 from ..models import Article
+from .documents import site_path
 
 NUMBERED = re.compile(r"^(\d+)-(.+)$")
 SUFFIXES = (".html", ".htm")
@@ -66,17 +67,11 @@ def reference(path, query=""):
 
 def reference_from_link(link, site_root=""):
     """The article a link inside an old text names: relative, or on the old site."""
-    parts = urlsplit(link)
-    if parts.scheme or parts.netloc:
-        root = urlsplit(site_root)
-        if not site_root or (parts.scheme, parts.netloc) != (root.scheme, root.netloc):
-            return None
-        path = parts.path.removeprefix(root.path.rstrip("/"))
-    else:
-        path = parts.path
-    if not path and not parts.query:
-        return None  # "#anchor" only
-    return reference("/" + path.lstrip("/"), parts.query)
+    path = site_path(link, site_root)
+    query = urlsplit(link).query
+    if path is None or (not path and not query):
+        return None  # Another site, or "#anchor" only.
+    return reference("/" + path, query)
 
 
 def matches(candidates, old):

@@ -91,6 +91,20 @@ def site_root_of(address):
     return ""
 
 
+def site_path(address, site_root):
+    """The path of a link on the old site, from its root (``images/x.jpg``), still quoted.
+
+    ``None`` for a link to another site. A relative link is the old site's.
+    """
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc:
+        root = urlsplit(site_root)
+        if not site_root or (parts.scheme, parts.netloc) != (root.scheme, root.netloc):
+            return None
+        return parts.path.removeprefix(root.path.rstrip("/")).lstrip("/")
+    return parts.path.lstrip("/")
+
+
 def read_folder(folder):
     """Every ``*.json`` file in ``folder`` (sorted by name), as one ``Archive``."""
     folder = Path(folder)

@@ -9,6 +9,7 @@ Joomla id and reason; the others are kept. A dry run does the same inside one
 transaction that is rolled back, and stores no pictures.
 """
 
+from collections import defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -104,6 +105,9 @@ def plan_articles(archive, report):
         )
     )
     plan, planned_slugs = [], []
+    sharing = defaultdict(list)
+    for joomla_id, resource in archive.articles.items():
+        sharing[str(resource["attributes"].get("alias") or "").strip()].append(joomla_id)
     for joomla_id in sorted(archive.articles):
         resource = archive.articles[joomla_id]
         attributes = resource["attributes"]
@@ -117,6 +121,12 @@ def plan_articles(archive, report):
             continue
         alias = str(attributes.get("alias") or "").strip()
         notes = []
+        others = sorted(set(sharing[alias]) - {joomla_id}) if alias else []
+        if others:
+            notes.append(
+                f"the alias {alias!r} is also article {', '.join(map(str, others))}'s: an old "
+                "address with the alias alone leads to neither (add a redirect if needed)"
+            )
         slug = existing.get(joomla_id)
         if slug is None:
             wanted = alias or str(attributes.get("title") or "")

@@ -19,7 +19,7 @@ from django.core.files.storage import default_storage
 
 from secretariat.media.images import clean_copy, max_bytes, open_verified
 
-from .documents import SourceError, download
+from .documents import SourceError, download, site_path
 
 # Pictures inside texts, stored once each under a name made from their content.
 INLINE_FOLDER = "articles/joomla"
@@ -41,18 +41,6 @@ class Pictures:
         self.site_root = site_root
         self.read_before = {}
 
-    def site_path(self, address):
-        """``images/x.jpg`` for ``https://old/images/x.jpg`` or ``/images/x.jpg``; else ``None``."""
-        parts = urlsplit(address)
-        if parts.scheme or parts.netloc:
-            root = urlsplit(self.site_root)
-            if not self.site_root or (parts.scheme, parts.netloc) != (root.scheme, root.netloc):
-                return None
-            path = parts.path.removeprefix(root.path.rstrip("/"))
-        else:
-            path = parts.path
-        return unquote(path).lstrip("/")
-
     def read(self, address):
         """``(bytes, file name)`` of the picture at ``address``; raises ``PictureError``."""
         address = address.split("#", 1)[0].strip()
@@ -61,7 +49,8 @@ class Pictures:
         return self.read_before[address]
 
     def _read(self, address):
-        path = self.site_path(address)
+        path = site_path(address, self.site_root)
+        path = unquote(path) if path is not None else None
         if self.media_dir:
             if not path or not path.startswith("images/"):
                 raise PictureError(f"{address}: not in the old site's images/ folder")

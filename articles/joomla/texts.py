@@ -12,10 +12,12 @@ sanitised on save, as every text is (``secretariat.content.richtext``).
 import html
 import re
 from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
 
 from django.urls import reverse
 
 from .addresses import matches, reference_from_link
+from .documents import site_path
 from .pictures import PictureError
 
 TAG = re.compile(r"<(a|img)\b([^>]*)>", re.IGNORECASE)
@@ -58,24 +60,33 @@ class TextRewriter:
         address = address.strip()
         if not address or address.lower().startswith(OTHER_SCHEMES):
             return address
-        path = self.pictures.site_path(address)
+        path = site_path(address, self.site_root)
         if path is None:
             return address  # Another site.
         if path.startswith("images/"):
-            return self.file(address, path, notes)
+            return self.file(address, unquote(path), notes)
         old = reference_from_link(address, self.site_root)
         found = matches(self.articles, old) if old else None
         if found is not None:
             return reverse("articles:detail", kwargs={"slug": found.slug})
         notes.append(f"a link to the old site that leads to no imported article: {address}")
-        return address
+        return self.from_root(address)
+
+    @staticmethod
+    def from_root(address):
+        """A relative link from the site's root, as the old site meant it, so that a
+        redirect made for that address (``/kontakt``) serves it from any page."""
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or address.startswith("/"):
+            return address
+        return "/" + address
 
     def file(self, address, path, notes):
         try:
             data, _name = self.pictures.read(address)
         except PictureError:
             notes.append(f"a link to a file on the old site, not moved: {path}")
-            return address
+            return self.from_root(address)
         return self.pictures.store_inline(data, self.dry_run)
 
     def picture(self, attributes, notes):

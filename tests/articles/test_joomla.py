@@ -112,6 +112,9 @@ def test_the_body_is_sanitised_and_old_links_lead_to_the_new_pages(report):
     assert '<a href="/aktuellt/revision-i-malmo/">revisionen i Malmö</a>' in body
     assert '<a href="/aktuellt/hallbarhet-i-vardkedjan/">arbetet i vårdkedjan</a>' in body
     assert 'href="https://www.exempel-region.example/kod"' in body
+    # What is left of the old site is linked from the root, where a redirect can catch it.
+    assert '<a href="/kontakt">' in body
+    assert '<a href="/images/dokument/koden.pdf">' in body
     notes = [note for joomla_id, note in report.notes if joomla_id == 101]
     assert "a link to the old site that leads to no imported article: /kontakt" in notes
     assert "a link to a file on the old site, not moved: images/dokument/koden.pdf" in notes
@@ -254,3 +257,20 @@ def test_unreadable_sources_are_refused_with_a_clear_message(tmp_path):
         read_folder(tmp_path / "trasig")
     with pytest.raises(CommandError, match="--media"):
         call_command("import_joomla", str(FOLDER), "--media", str(tmp_path / "inga-bilder"))
+
+
+def test_an_alias_two_articles_share_is_reported(media, tmp_path, client):
+    def share(articles):
+        articles[104]["alias"] = "revision-i-malmo"
+
+    report = run(media, copy_documents(tmp_path / "delad", share))
+    assert (
+        102,
+        "the alias 'revision-i-malmo' is also article 104's: an old address with the alias "
+        "alone leads to neither (add a redirect if needed)",
+    ) in report.notes
+    assert article(104).slug == "revision-i-malmo-2"
+    assert client.get("/nyheter/revision-i-malmo").status_code == 404
+    assert (
+        client.get("/nyheter/104-revision-i-malmo")["Location"] == "/aktuellt/revision-i-malmo-2/"
+    )
