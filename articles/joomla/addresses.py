@@ -127,8 +127,8 @@ class OldAddressMiddleware(RedirectFallbackMiddleware):
     """
 
     def process_response(self, request, response):
-        if response.status_code != 404:
-            return response
+        if response.status_code != 404 or "\x00" in request.path:
+            return response  # No address holds a NUL, and PostgreSQL's text cannot.
         target = page_cache.remember(
             f"old-address {request.get_full_path()}", lambda: self.find(request)
         )

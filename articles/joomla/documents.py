@@ -78,9 +78,10 @@ class Archive:
         if not isinstance(attributes, dict) or not attributes:
             return  # A bare reference (type and id) in "included" adds nothing.
         stored = getattr(self, kind)
+        relationships = resource.get("relationships")
         stored[number] = {
             "attributes": attributes,
-            "relationships": resource.get("relationships") or {},
+            "relationships": relationships if isinstance(relationships, dict) else {},
         }
 
 

@@ -110,9 +110,14 @@ def lead_and_body(attributes, notes):
 
 def related_ids(resource, name):
     """The ids a relationship names (``{"data": {"type": …, "id": "8"}}`` or a list)."""
-    data = ((resource.get("relationships") or {}).get(name) or {}).get("data")
-    items = data if isinstance(data, list) else [data] if data else []
-    return [int(item["id"]) for item in items if str(item.get("id", "")).isdigit()]
+    relation = resource["relationships"].get(name)
+    data = relation.get("data") if isinstance(relation, dict) else None
+    items = data if isinstance(data, list) else [data]
+    return [
+        int(item["id"])
+        for item in items
+        if isinstance(item, dict) and str(item.get("id", "")).isdigit()
+    ]
 
 
 def author_name(resource, users, notes):
@@ -148,7 +153,7 @@ def tag_names(resource, tags, categories, notes):
         for number in related_ids(resource, "tags"):
             title = (tags.get(number) or {}).get("attributes", {}).get("title")
             if title:
-                names.append(title)
+                names.append(str(title))
             else:
                 notes.append(f"tag {number} is not among the tags read")
     category_ids = related_ids(resource, "category")
@@ -159,7 +164,7 @@ def tag_names(resource, tags, categories, notes):
         if category is None:
             notes.append(f"category {number} is not among the categories read")
         elif category.get("alias") != UNCATEGORISED and category.get("title"):
-            names.append(category["title"])
+            names.append(str(category["title"]))
     result = {}
     for name in (" ".join(name.split()) for name in names):
         if len(name) > TAG_MAX_LENGTH:

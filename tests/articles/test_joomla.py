@@ -1,5 +1,6 @@
 """Moving in from the old Joomla site: every field rule, a second run, a dry run, failures."""
 
+import json
 from datetime import UTC, date, datetime
 
 import pytest
@@ -273,4 +274,32 @@ def test_an_alias_two_articles_share_is_reported(media, tmp_path, client):
     assert client.get("/nyheter/revision-i-malmo").status_code == 404
     assert (
         client.get("/nyheter/104-revision-i-malmo")["Location"] == "/aktuellt/revision-i-malmo-2/"
+    )
+
+
+def test_odd_documents_fail_one_article_with_a_reason_never_the_run(media, tmp_path):
+    def garble(articles):
+        articles[101]["title"] = "Rubrik med \x00 i"
+        articles[102]["images"] = 17
+        articles[102]["tags"] = {"7": 7}
+        articles[104]["state"] = "publicerad"
+        articles[106]["language"] = "de-DE"
+
+    folder = copy_documents(tmp_path / "konstig", garble)
+    document = json.loads((folder / "articles-1.json").read_text(encoding="utf-8"))
+    document["data"][2]["relationships"] = ["inte", "ett", "objekt"]
+    (folder / "articles-1.json").write_text(json.dumps(document), encoding="utf-8")
+    report = run(media, folder)
+    assert dict(report.failed) == {
+        101: "PostgreSQL text fields cannot contain NUL (0x00) bytes",
+        104: "state 'publicerad' is not a number",
+    }
+    assert list(article(102).tags.names()) == ["7"]
+    assert not article(102).image
+    # Without relationships, the attributes still name the author and category.
+    assert [a.person.name for a in article(103).authorships.all()] == ["Jörgen Øberg"]
+    assert list(article(103).tags.names()) == ["Nyheter"]
+    assert article(106).language == "sv"
+    assert (106, "language 'de-DE' is neither Swedish nor English: imported as Swedish") in (
+        report.notes
     )

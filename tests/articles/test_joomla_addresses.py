@@ -96,6 +96,13 @@ def test_old_addresses_answer_301_to_the_new_page(client, old_articles, address,
         "/index.php?option=com_content&view=article&id=999",
         "/nyheter/finns-inte",
         "/index.php/nyheter/999-okand.html",
+        # Hostile or broken addresses: a 404, never an error.
+        "/index.php?option=com_content&view=article&id=99999999999999999999999",
+        "/index.php?option=com_content&view=article&id=-5",
+        "/index.php?option=com_content&view=article&id=1%00",
+        "/nyheter/a%00b",
+        "/index.php/%ff%fe.html",
+        "/nyheter/" + "å" * 3000,
     ],
 )
 def test_other_old_addresses_stay_not_found(client, old_articles, address):
@@ -158,3 +165,15 @@ def test_an_editor_adds_and_edits_a_redirect_in_the_admin(client, django_user_mo
     client.logout()
     response = client.get("/om-oss/styrelse.html")
     assert (response.status_code, response["Location"]) == (301, "/om-kansliet/styrelsen/")
+
+
+@pytest.mark.parametrize("count", [5, 200])
+def test_the_redirects_admin_list_has_a_query_budget(
+    admin_client, django_assert_max_num_queries, count
+):
+    Redirect.objects.bulk_create(
+        Redirect(site_id=1, old_path=f"/gammalt/{number}-sida", new_path=f"/ny/{number}/")
+        for number in range(count)
+    )
+    with django_assert_max_num_queries(10):
+        assert admin_client.get("/admin/redirects/redirect/").status_code == 200
