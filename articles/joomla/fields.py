@@ -146,8 +146,10 @@ def tag_names(resource, tags, categories, notes):
     served = attributes.get("tags")
     if isinstance(served, dict):  # {"3": "Upphandling", …}: id → title
         names = [str(title) for title in served.values()]
-    elif served and isinstance(served, list) and all(isinstance(item, str) for item in served):
-        names = list(served)
+    elif served and isinstance(served, list):  # titles, or tag objects with a title
+        names = [
+            str(item.get("title") or "") if isinstance(item, dict) else str(item) for item in served
+        ]
     else:
         names = []
         for number in related_ids(resource, "tags"):
