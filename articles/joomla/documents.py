@@ -143,7 +143,7 @@ def is_allowed_address(address):
         return False
 
 
-class Site:
+class JoomlaAPI:
     """The old site's Web Services API, read with its API token."""
 
     def __init__(self, address, token):

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.joomla.documents import Site, SourceError
+from articles.joomla.documents import JoomlaAPI, SourceError
 from articles.models import Article
 
 from .joomla_fixtures import FOLDER, SITE, make_images_folder
@@ -118,13 +118,15 @@ def test_a_wrong_token_is_refused_clearly(old_site, monkeypatch):
 
 def test_plain_http_is_only_for_loopback():
     with pytest.raises(SourceError, match="must start with https://"):
-        Site("http://gamla.kansliet.example/", TOKEN)
-    assert Site("https://gamla.kansliet.example/", TOKEN).root == SITE
-    assert Site("http://127.0.0.1:8080/api/index.php/v1", TOKEN).root == "http://127.0.0.1:8080/"
+        JoomlaAPI("http://gamla.kansliet.example/", TOKEN)
+    assert JoomlaAPI("https://gamla.kansliet.example/", TOKEN).root == SITE
+    assert (
+        JoomlaAPI("http://127.0.0.1:8080/api/index.php/v1", TOKEN).root == "http://127.0.0.1:8080/"
+    )
 
 
 def test_the_token_never_follows_a_link_to_another_site(old_site):
-    site = Site(old_site, TOKEN)
+    site = JoomlaAPI(old_site, TOKEN)
     with pytest.raises(SourceError, match="the token is not sent there"):
         site.get_document("https://annan.example/api/index.php/v1/users")
     with pytest.raises(SourceError, match="the token is not sent there"):

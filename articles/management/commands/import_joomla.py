@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.joomla.documents import Site, SourceError, read_folder
+from articles.joomla.documents import JoomlaAPI, SourceError, read_folder
 from articles.joomla.importer import import_joomla
 
 
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"--media {media}: no such folder")
         try:
             if source.startswith(("https://", "http://")):
-                site = Site(source, os.environ.get("JOOMLA_API_TOKEN", ""))
+                site = JoomlaAPI(source, os.environ.get("JOOMLA_API_TOKEN", ""))
                 archive = site.read(progress=lambda text: self.stderr.write(f"  {text}"))
             else:
                 archive = read_folder(source)
