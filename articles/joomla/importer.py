@@ -12,7 +12,6 @@ transaction that is rolled back, and stores no pictures.
 from collections import defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -52,6 +51,22 @@ class JoomlaReport:
             f"{len(self.notes)} notes for an editor"
             + (" (dry run: nothing written)" if self.dry_run else "")
         )
+
+
+@dataclass
+class PlannedArticle:
+    """An article about to be imported, with the address it will have.
+
+    Has ``joomla_id`` and ``joomla_alias`` like an Article, so that old links
+    can be matched against plans and articles alike (``addresses.matches``).
+    """
+
+    joomla_id: int
+    joomla_alias: str
+    slug: str
+    status: str
+    resource: dict
+    notes: list
 
 
 def import_joomla(archive, *, media_dir=None, dry_run=False, progress=None):
@@ -114,6 +129,8 @@ def plan_articles(archive, report):
         try:
             status = fields.status(attributes)
         except fields.Skip as reason:
+            if joomla_id in existing:
+                reason = f"{reason}; imported before, it is still here: unpublish it by hand"
             report.skipped.append((joomla_id, str(reason)))
             continue
         except fields.ItemError as error:
@@ -136,16 +153,7 @@ def plan_articles(archive, report):
                     f"the address {slug_base(Article, wanted)!r} was taken: it is {slug!r}"
                 )
         planned_slugs.append(slug)
-        plan.append(
-            SimpleNamespace(
-                joomla_id=joomla_id,
-                joomla_alias=alias,
-                slug=slug,
-                status=status,
-                resource=resource,
-                notes=notes,
-            )
-        )
+        plan.append(PlannedArticle(joomla_id, alias, slug, status, resource, notes))
     return plan
 
 
