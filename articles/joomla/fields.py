@@ -76,6 +76,13 @@ def plain(fragment):
     return " ".join(html.unescape(strip_tags(fragment or "")).split())
 
 
+def html_text(attributes, name):
+    value = attributes.get(name)
+    if value is not None and not isinstance(value, str):
+        raise ItemError(f"{name}: not text")
+    return value or ""
+
+
 def lead_and_body(attributes, notes):
     """The introduction as the lead (plain text), the rest as the body (HTML).
 
@@ -86,15 +93,16 @@ def lead_and_body(attributes, notes):
     stood after it).
     """
     if "introtext" in attributes or "fulltext" in attributes:
-        intro, body = attributes.get("introtext") or "", attributes.get("fulltext") or ""
+        intro, body = html_text(attributes, "introtext"), html_text(attributes, "fulltext")
     else:
-        parts = READ_MORE.split(attributes.get("text") or "", maxsplit=1)
-        intro, body = (parts[0], parts[1]) if len(parts) == 2 else (None, parts[0])
-    if intro is not None and plain(intro):
+        parts = READ_MORE.split(html_text(attributes, "text"), maxsplit=1)
+        intro, body = (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
+    if plain(intro):
         if HAS_LINK_OR_PICTURE.search(intro):
             notes.append("the introduction has links or pictures: kept at the top of the text too")
             body = f"{intro}\n{body}"
         return plain(intro), body.strip()
+    body = f"{intro}\n{body}" if intro.strip() else body  # A picture alone, say.
     description = plain(attributes.get("metadesc"))
     if description:
         return description, body.strip()

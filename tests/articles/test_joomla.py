@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from taggit.models import Tag
 
+from articles.joomla import fields
 from articles.joomla.documents import SourceError, read_folder
 from articles.joomla.importer import import_joomla
 from articles.models import Article, Authorship
@@ -309,3 +310,42 @@ def test_odd_documents_fail_one_article_with_a_reason_never_the_run(media, tmp_p
     assert (106, "language 'de-DE' is neither Swedish nor English: imported as Swedish") in (
         report.notes
     )
+
+
+@pytest.mark.parametrize(
+    ("attributes", "lead", "body", "notes"),
+    [
+        (  # introtext and fulltext apart, as some sites' plugins serve them
+            {"introtext": "<p>Kort om mötet.</p>", "fulltext": "<p>Allt om mötet.</p>"},
+            "Kort om mötet.",
+            "<p>Allt om mötet.</p>",
+            [],
+        ),
+        (  # an introduction with a link keeps it in the text too
+            {"text": '<p>Se <a href="/x">x</a>.</p><hr id="system-readmore"><p>Mer.</p>'},
+            "Se x.",
+            '<p>Se <a href="/x">x</a>.</p>\n<p>Mer.</p>',
+            ["the introduction has links or pictures: kept at the top of the text too"],
+        ),
+        (  # the marker as Joomla's editor wrote it, attributes in another order
+            {
+                "text": "<p>Ingress.</p><hr title=\"Läs mer\" id='system-readmore' />"
+                "<p>Brödtext.</p>"
+            },
+            "Ingress.",
+            "<p>Brödtext.</p>",
+            [],
+        ),
+        ({"title": "Bara rubrik", "text": ""}, "Bara rubrik", "", ["no text"]),
+        (
+            {"title": "Lista", "text": "<ul><li>Ett</li></ul>"},
+            "Lista",
+            "<ul><li>Ett</li></ul>",
+            ["no introduction: the title stands in as the lead"],
+        ),
+    ],
+)
+def test_lead_and_body(attributes, lead, body, notes):
+    found = []
+    assert fields.lead_and_body(attributes, found) == (lead, body)
+    assert found == notes
