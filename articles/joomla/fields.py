@@ -8,7 +8,8 @@ JSON:API resource: ``attributes`` with ``title``, ``alias``, ``state``,
 ``tags``. Times are UTC, written ``YYYY-MM-DD HH:MM:SS``.
 
 Each function here reads one rule; what is odd but not fatal is added to
-``notes`` for the report, what makes the article impossible raises ``ItemError``.
+``notes`` for the report, what makes the article impossible raises ``ItemError``
+(or ``jsonl.LineError``, from the checks the JSONL imports share).
 """
 
 import html
@@ -17,6 +18,8 @@ import re
 from datetime import UTC, datetime
 
 from django.utils.html import strip_tags
+
+from secretariat.content import jsonl
 
 from ..models import Article
 
@@ -76,13 +79,6 @@ def plain(fragment):
     return " ".join(html.unescape(strip_tags(fragment or "")).split())
 
 
-def html_text(attributes, name):
-    value = attributes.get(name)
-    if value is not None and not isinstance(value, str):
-        raise ItemError(f"{name}: not text")
-    return value or ""
-
-
 def lead_and_body(attributes, notes):
     """The introduction as the lead (plain text), the rest as the body (HTML).
 
@@ -93,9 +89,9 @@ def lead_and_body(attributes, notes):
     stood after it).
     """
     if "introtext" in attributes or "fulltext" in attributes:
-        intro, body = html_text(attributes, "introtext"), html_text(attributes, "fulltext")
+        intro, body = jsonl.text(attributes, "introtext"), jsonl.text(attributes, "fulltext")
     else:
-        parts = READ_MORE.split(html_text(attributes, "text"), maxsplit=1)
+        parts = READ_MORE.split(jsonl.text(attributes, "text"), maxsplit=1)
         intro, body = (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
     if plain(intro):
         if HAS_LINK_OR_PICTURE.search(intro):

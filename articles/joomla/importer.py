@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from events.people import find_or_create_person
 from events.slugs import slug_base, unique_slug
-from secretariat.content.jsonl import validation_message
+from secretariat.content.jsonl import LineError, validation_message
 
 from ..models import RESERVED_SLUGS, Article, Authorship
 from . import fields
@@ -93,7 +93,7 @@ def import_joomla(archive, *, media_dir=None, dry_run=False, progress=None):
             try:
                 with transaction.atomic():
                     created = writer.write(item, notes)
-            except (fields.ItemError, PictureError) as error:
+            except (fields.ItemError, LineError, PictureError) as error:
                 report.failed.append((item.joomla_id, str(error)))
             except ValidationError as error:
                 report.failed.append((item.joomla_id, validation_message(error)))

@@ -349,3 +349,11 @@ def test_lead_and_body(attributes, lead, body, notes):
     found = []
     assert fields.lead_and_body(attributes, found) == (lead, body)
     assert found == notes
+
+
+def test_a_text_that_is_not_text_fails_its_article(media, tmp_path):
+    def garble(articles):
+        articles[104]["text"] = ["<p>En lista</p>"]
+
+    report = run(media, copy_documents(tmp_path / "lista", garble))
+    assert report.failed == [(104, "text: must be text")]
