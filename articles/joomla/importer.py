@@ -4,11 +4,13 @@
 address it gets: its own on a second run, else one made from its alias), so
 that links between old articles can be rewritten whichever comes first. Then
 each article is written through the model (``full_clean``, then ``save``) in a
-transaction of its own: one that fails writes nothing and is reported with its
-Joomla id and reason; the others are kept. A dry run does the same inside one
-transaction that is rolled back, and stores no pictures.
+savepoint of its own: one that fails writes nothing and is reported with its
+Joomla id and reason; the others are kept, committed a batch at a time. A dry
+run does the same inside one transaction that is rolled back, and stores no
+pictures.
 """
 
+import itertools
 from collections import defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from django.utils import timezone
 
 from events.people import find_or_create_person
 from events.slugs import slug_base, unique_slug
-from secretariat.content.jsonl import LineError, validation_message
+from secretariat.content.jsonl import BATCH_SIZE, LineError, validation_message
 
 from ..models import RESERVED_SLUGS, Article, Authorship
 from . import fields
@@ -87,29 +89,40 @@ def import_joomla(archive, *, media_dir=None, dry_run=False, progress=None):
     writer = ArticleWriter(
         archive, pictures, TextRewriter(known, pictures, archive.site_root, dry_run), dry_run
     )
+    done = 0
+    # A dry run checks everything in one transaction and rolls it back; a real
+    # run commits a batch at a time, so a long import keeps what was done.
     with transaction.atomic() if dry_run else nullcontext():
-        for done, item in enumerate(plan, start=1):
-            notes = list(item.notes)
-            try:
-                with transaction.atomic():
-                    created = writer.write(item, notes)
-            except (fields.ItemError, LineError, PictureError) as error:
-                report.failed.append((item.joomla_id, str(error)))
-            except ValidationError as error:
-                report.failed.append((item.joomla_id, validation_message(error)))
-            except (IntegrityError, DataError) as error:
-                report.failed.append((item.joomla_id, str(error).splitlines()[0]))
-            else:
-                report.created += created
-                report.updated += not created
-                report.notes += [(item.joomla_id, note) for note in notes]
-            if progress:
-                progress(done, len(plan))
+        for batch in itertools.batched(plan, BATCH_SIZE):
+            with transaction.atomic():
+                for item in batch:
+                    write_one(writer, item, report)
+                    done += 1
+                    if progress:
+                        progress(done, len(plan))
         if dry_run:
             transaction.set_rollback(True)
     for entries in (report.skipped, report.failed, report.notes):
         entries.sort(key=lambda entry: entry[0])
     return report
+
+
+def write_one(writer, item, report):
+    """One article in a savepoint of its own: one that fails writes nothing."""
+    notes = list(item.notes)
+    try:
+        with transaction.atomic():
+            created = writer.write(item, notes)
+    except (fields.ItemError, LineError, PictureError) as error:
+        report.failed.append((item.joomla_id, str(error)))
+    except ValidationError as error:
+        report.failed.append((item.joomla_id, validation_message(error)))
+    except (IntegrityError, DataError) as error:
+        report.failed.append((item.joomla_id, str(error).splitlines()[0]))
+    else:
+        report.created += created
+        report.updated += not created
+        report.notes += [(item.joomla_id, note) for note in notes]
 
 
 def plan_articles(archive, report):

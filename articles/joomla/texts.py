@@ -11,6 +11,7 @@ sanitised on save, as every text is (``secretariat.content.richtext``).
 
 import html
 import re
+from collections import defaultdict
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -40,7 +41,12 @@ class TextRewriter:
     """
 
     def __init__(self, articles, pictures, site_root="", dry_run=False):
-        self.articles = articles
+        # Looked up by id and alias: a thousand texts with a few links each, each
+        # against a thousand articles, would otherwise take a while.
+        self.by_id, self.by_alias = defaultdict(list), defaultdict(list)
+        for article in articles:
+            self.by_id[article.joomla_id].append(article)
+            self.by_alias[article.joomla_alias].append(article)
         self.pictures = pictures
         self.site_root = site_root
         self.dry_run = dry_run
@@ -66,11 +72,15 @@ class TextRewriter:
         if path.startswith("images/"):
             return self.file(address, unquote(path), notes)
         old = reference_from_link(address, self.site_root)
-        found = matches(self.articles, old) if old else None
+        found = matches(self.candidates(old), old) if old else None
         if found is not None:
             return reverse("articles:detail", kwargs={"slug": found.slug})
         notes.append(f"a link to the old site that leads to no imported article: {address}")
         return self.from_root(address)
+
+    def candidates(self, old):
+        found = [*self.by_id.get(old.joomla_id, ()), *self.by_alias.get(old.segment, ())]
+        return list({id(article): article for article in found}.values())
 
     @staticmethod
     def from_root(address):
