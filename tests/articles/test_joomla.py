@@ -357,3 +357,9 @@ def test_a_text_that_is_not_text_fails_its_article(media, tmp_path):
 
     report = run(media, copy_documents(tmp_path / "lista", garble))
     assert report.failed == [(104, "text: must be text")]
+
+
+def test_progress_is_told_after_each_article(media):
+    told = []
+    run(media, dry_run=True, progress=lambda done, total: told.append((done, total)))
+    assert told == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
