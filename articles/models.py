@@ -267,6 +267,28 @@ class Article(models.Model):
     is_featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Show prominently on the front page.")
     )
+    # Where an article moved in from the old Joomla site came from (articles/joomla/):
+    # a second import updates it instead of making a copy, and the old site's
+    # addresses lead here. Empty for articles written on this site.
+    joomla_id = models.PositiveIntegerField(
+        _("Joomla id"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("The article's number on the old site."),
+    )
+    joomla_alias = models.CharField(
+        _("Joomla alias"),
+        max_length=400,
+        blank=True,
+        default="",
+        # The JSONL import inserts rows with its own column list.
+        db_default="",
+        db_index=True,
+        editable=False,
+        help_text=_("The last part of the article's address on the old site."),
+    )
     # Kept by PostgreSQL itself: title weighs more than the introduction, which
     # weighs more than the text, so a word in the title ranks an article first.
     search_vector = models.GeneratedField(

@@ -75,8 +75,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "secretariat.middleware.PermissionsPolicyMiddleware",
-    # Only looks at 404 responses: ordinary pages cost it no query.
-    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Only looks at 404 responses, so ordinary pages cost it no query: staff's
+    # redirects (Django's redirects app), then the old Joomla site's addresses.
+    "articles.joomla.addresses.OldAddressMiddleware",
 ]
 
 SITE_ID = 1
@@ -215,7 +216,15 @@ PAGE_CACHE_ALIAS = "default"
 # page_cache.remember and secretariat/content/pagination.py.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=300)
 # Models whose changes show on public pages: app labels or "app.Model".
-PAGE_CACHE_CONTENT = ["articles", "events", "newsletter.Issue", "secretariat", "taggit"]
+PAGE_CACHE_CONTENT = [
+    "articles",
+    "events",
+    "newsletter.Issue",
+    "secretariat",
+    "taggit",
+    # Old addresses answer 301 from the cache too (articles.joomla.addresses).
+    "redirects",
+]
 # "app.Model.field": times at which public pages change with no save at all
 # (a scheduled article appears, an event stops being upcoming).
 PAGE_CACHE_SCHEDULES = ["articles.Article.published_at", "events.Event.ends_at"]
