@@ -8,8 +8,6 @@ Environment variables (all optional in development):
 - ``SITE_URL``: the public address, used for links in emails and feeds.
 - ``EMAIL_URL``: where mail goes; see ``env.mailer_from_url``.
 - ``DEFAULT_FROM_EMAIL``: the sender of the site's emails.
-- ``NEWSLETTER_SENDING_CONNECTIONS``: SMTP connections a newsletter issue goes
-  out over at once (default 4).
 - ``CACHE_URL``: ``locmemcache://`` (default), ``redis://host:6379/0``, ``dbcache://table``.
 - ``MEDIA_ROOT``: where uploaded files are stored.
 - ``STATIC_ROOT``: where ``collectstatic`` gathers the static files.
@@ -162,9 +160,6 @@ DEFAULT_FROM_EMAIL = env(
     default="Nationella kansliet för hållbar upphandling <nyhetsbrev@example.org>",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Newsletter issues go out over this many SMTP connections at once, each with
-# a database connection of its own (newsletter/sending.py); 1 sends one by one.
-NEWSLETTER_SENDING_CONNECTIONS = env.int("NEWSLETTER_SENDING_CONNECTIONS", default=4)
 
 # Background work (newsletter sending) runs in a worker: `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
