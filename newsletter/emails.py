@@ -5,13 +5,15 @@ headers, so that mail programs can offer their own one-click unsubscribe button.
 Links are absolute, built from ``SITE_URL``.
 """
 
+import zoneinfo
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from articles.models import Article
@@ -58,7 +60,7 @@ def _message(subject, text, html, to, list_unsubscribe=None, headers=None):
         **(unsubscribe_headers(list_unsubscribe) if list_unsubscribe else {}),
         **(headers or {}),
     }
-    message = EmailMultiAlternatives(subject, text, to=[to], headers=headers)
+    message = EmailMultiAlternatives(subject, text, to=[to] if to else [], headers=headers)
     message.attach_alternative(html, "text/html")
     return message
 
@@ -84,30 +86,69 @@ def welcome_message(subscriber):
     return _message(subject, text, html, subscriber.email, list_unsubscribe=link)
 
 
+def issue_content(issue):
+    """The issue's content as it is now, as plain data with absolute links.
+
+    Stored in ``Issue.content`` when sending starts, so that every copy, a
+    resumed run and the public archive show the issue as it went out, even
+    after articles change and events pass.
+    """
+    articles = (
+        Article.objects.published()
+        .filter(issue_articles__issue=issue)
+        .order_by("issue_articles__order", "issue_articles__pk")
+    )
+    events = (
+        Event.objects.upcoming().order_by("starts_at")[:UPCOMING_EVENTS_SHOWN]
+        if issue.include_events
+        else []
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        return {
+            "paragraphs": [p.strip() for p in issue.introduction.split("\n\n") if p.strip()],
+            "articles": [
+                {
+                    "title": article.title,
+                    "lead": article.lead,
+                    "url": absolute_url(article.get_absolute_url()),
+                }
+                for article in articles
+            ],
+            "events": [
+                {
+                    "title": event.title,
+                    "city": event.city,
+                    "url": absolute_url(event.get_absolute_url()),
+                    "datetime": event.starts_at.isoformat(),
+                    "date": date_format(
+                        timezone.localtime(event.starts_at, zoneinfo.ZoneInfo(event.timezone)),
+                        "j F Y",
+                    ),
+                }
+                for event in events
+            ],
+        }
+
+
+def archive_url(issue):
+    return absolute_url(reverse("newsletter:issue", args=[issue.pk]))
+
+
 class RenderedIssue:
-    """An issue rendered once; ``message_for(subscriber)`` personalises a copy."""
+    """An issue rendered once; ``message_for(subscriber)`` personalises a copy.
+
+    A draft is rendered from its articles and events as they are now; an issue
+    that has started sending from the content stored then.
+    """
 
     def __init__(self, issue):
         self.issue_pk = issue.pk
         self.subject = issue.subject
-        articles = (
-            Article.objects.published()
-            .filter(issue_articles__issue=issue)
-            .order_by("issue_articles__order", "issue_articles__pk")
-        )
-        events = (
-            Event.objects.upcoming().order_by("starts_at")[:UPCOMING_EVENTS_SHOWN]
-            if issue.include_events
-            else []
-        )
         context = {
             "issue": issue,
-            "paragraphs": [p.strip() for p in issue.introduction.split("\n\n") if p.strip()],
-            "articles": [
-                (article, absolute_url(article.get_absolute_url())) for article in articles
-            ],
-            "events": [(event, absolute_url(event.get_absolute_url())) for event in events],
+            **(issue.content or issue_content(issue)),
             "unsubscribe_url": UNSUBSCRIBE_MARKER,
+            "archive_url": archive_url(issue),
             "site_url": absolute_url("/"),
         }
         self.text, self.html = _render("issue", context)
@@ -120,7 +161,7 @@ class RenderedIssue:
         """
         link = unsubscribe_url(subscriber)
         headers = {"Message-ID": self.message_id(delivery_pk)} if delivery_pk else {}
-        return _message(
+        message = _message(
             self.subject,
             self.text.replace(UNSUBSCRIBE_MARKER, link),
             self.html.replace(UNSUBSCRIBE_MARKER, link),
@@ -128,6 +169,30 @@ class RenderedIssue:
             list_unsubscribe=link,
             headers=headers,
         )
+        # A provider (through anymail) reports this back with each bounce or complaint.
+        message.metadata = {"issue": str(self.issue_pk), "delivery": str(delivery_pk or "")}
+        return message
+
+    def batch_message(self, deliveries, merge_field):
+        """One email to every subscriber of ``deliveries``, for a provider's batch sending.
+
+        Each recipient's unsubscribe link is merge data: the provider writes it
+        where ``merge_field`` stands in both parts, and sends each recipient
+        their own ``List-Unsubscribe`` headers and the delivery's number.
+        """
+        message = _message(
+            self.subject,
+            self.text.replace(UNSUBSCRIBE_MARKER, merge_field),
+            self.html.replace(UNSUBSCRIBE_MARKER, merge_field),
+            None,
+        )
+        message.to = [delivery.subscriber.email for delivery in deliveries]
+        links = {d.subscriber.email: unsubscribe_url(d.subscriber) for d in deliveries}
+        message.merge_data = {email: {"unsubscribe_url": link} for email, link in links.items()}
+        message.merge_headers = {email: unsubscribe_headers(link) for email, link in links.items()}
+        message.metadata = {"issue": str(self.issue_pk)}
+        message.merge_metadata = {d.subscriber.email: {"delivery": str(d.pk)} for d in deliveries}
+        return message
 
     def message_id(self, delivery_pk):
         domain = urlsplit(settings.SITE_URL).hostname or "localhost"

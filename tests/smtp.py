@@ -3,8 +3,9 @@
 ``hold_after = n`` makes the server stop answering after n messages: the next
 message waits, unacknowledged, until ``hold_after`` is reset, and is then
 refused. That is how a test catches a sender in the middle of a message.
-An address in ``refuse`` is refused; at an address in ``drop`` the server hangs
-up without answering. ``peers`` says which connection brought each message.
+An address in ``refuse`` is refused for good (550), one in ``defer`` for now
+(450); at an address in ``drop`` the server hangs up without answering.
+``peers`` says which connection brought each message.
 """
 
 import asyncio
@@ -31,7 +32,9 @@ class _Handler:
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         if address in self.server.refuse:
-            return "550 No such user here"
+            return "550 5.1.1 No such user here"
+        if address in self.server.defer:
+            return "450 4.2.1 Mailbox busy, try again later"
         if address in self.server.drop:
             server.transport.close()
             return "421 Closing"  # Never arrives.
@@ -59,6 +62,7 @@ class SMTPServer:
         self.envelopes = []
         self.peers = []
         self.refuse = set()
+        self.defer = set()
         self.drop = set()
         self.hold_after = None
         self.holding = threading.Event()

@@ -160,7 +160,10 @@ def test_send_from_the_admin_with_progress(
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENT
     listing = client.get(reverse("admin:newsletter_issue_changelist"))
-    assert "4 skickade, 0 misslyckade, 0 väntar" in listing.text
+    assert (
+        "4 skickade, 0 levererade, 0 studsade, 0 markerade som skräppost, "
+        "0 misslyckade, 0 väntar" in listing.text
+    )
     # A sent issue can be looked at but not changed, nor sent again.
     page = client.get(reverse("admin:newsletter_issue_change", args=[issue.pk]))
     assert 'name="_save"' not in page.text
