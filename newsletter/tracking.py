@@ -49,8 +49,10 @@ def is_soft_bounce(event):
 
 
 def _key(event, esp_name):
+    """The same for a repeat of one report; several providers send no event id."""
     parts = [esp_name, event.event_id, event.event_type, event.message_id, event.recipient]
     parts.append(event.timestamp.isoformat() if event.timestamp else "")
+    parts.append((event.metadata or {}).get("delivery", ""))
     return hashlib.sha256("|".join(str(part or "") for part in parts).encode()).hexdigest()
 
 
@@ -78,7 +80,17 @@ def _delivery(event, subscriber):
 
 
 def _reason(event):
-    return " ".join(part for part in (event.description, event.mta_response) if part)
+    """What the provider said; Mailjet gives only its own words, in ``error``."""
+    raw = event.esp_event if isinstance(event.esp_event, dict) else {}
+    parts = (
+        (event.description, event.mta_response)
+        if event.mta_response
+        else (
+            event.description,
+            raw.get("error"),
+        )
+    )
+    return " ".join(str(part) for part in parts if part)
 
 
 @transaction.atomic
