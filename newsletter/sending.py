@@ -210,9 +210,8 @@ def _mark(deliveries, refused):
     )
     for delivery in deliveries:
         if delivery.subscriber.email in refused:
-            _bounce(
-                delivery, f"The provider refused the address: {refused[delivery.subscriber.email]}"
-            )
+            reason = f"The provider refused the address: {refused[delivery.subscriber.email]}"
+            _bounce(delivery, reason, ConsentEvent.Method.PROVIDER)
 
 
 @transaction.atomic

@@ -65,15 +65,17 @@ def mailer_from_url(url):
 
     A ``?timeout=N`` query sets the SMTP connection timeout in seconds (default 10).
     """
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme.startswith("anymail+"):
-        provider = scheme.removeprefix("anymail+")
+    if url.lower().startswith("anymail+"):
+        # Split by hand: "amazon_ses" has a character a URL scheme may not have.
+        scheme, _, rest = url.partition("://")
+        provider = scheme.lower().removeprefix("anymail+")
         if provider not in PROVIDERS:
             raise ImproperlyConfigured(
                 f"EMAIL_URL provider {provider!r} is not one of {', '.join(PROVIDERS)}."
             )
-        return _provider_mailer(provider, parts)
+        return _provider_mailer(provider, urlsplit(f"anymail://{rest}"))
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
     if scheme == "file":
         if not parts.path:
             raise ImproperlyConfigured("EMAIL_URL file:// needs a folder path.")
