@@ -244,4 +244,8 @@ def _finish(issue):
         subscriber__status=Subscriber.Status.CONFIRMED
     ).update(status=Delivery.Status.SKIPPED)
     if not Delivery.objects.filter(issue=issue, status=Delivery.Status.PENDING).exists():
-        Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENT, sent_at=timezone.now())
+        # A save, not an update: the issue goes public in the archive, and the
+        # page cache learns of it from the save signal.
+        issue.status = Issue.Status.SENT
+        issue.sent_at = timezone.now()
+        issue.save(update_fields=["status", "sent_at"])
