@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from articles.models import Article
 from events.models import Event
+from newsletter.models import Issue
+from newsletter.sending import start_sending
 from secretariat import demo
 from secretariat.models import Page
 
@@ -80,6 +82,8 @@ PAGE_TYPES = [
         lambda: reverse("newsletter:signup"),
         allowed_cookies=frozenset({"csrftoken"}),
     ),
+    PageType("newsletter archive", lambda: reverse("newsletter:archive")),
+    PageType("newsletter issue", lambda: Issue.objects.published().first().get_absolute_url()),
     PageType("accessibility statement", _page("tillganglighet")),
     PageType("privacy notice", _page("integritet")),
     PageType("not found", lambda: "/sidan-finns-inte/", status=404),
@@ -93,6 +97,10 @@ def create_content():
     the newsletter), so the pages look as a visitor would see them.
     """
     demo.load()
+    # The demo issue as if it had gone out, so that the archive has an issue to show.
+    for issue in Issue.objects.all():
+        start_sending(issue.pk)
+        Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENT, sent_at=timezone.now())
 
 
 def paths():
