@@ -25,9 +25,9 @@ from django.views.decorators.csp import csp_override
 from secretariat.content.admin_widgets import AutocompleteWithoutJavaScript
 from secretariat.operations.audit import logged_action
 
-from . import subscriptions, tasks
+from . import sending, subscriptions, tasks
 from .emails import RenderedIssue
-from .models import ConsentEvent, Delivery, Issue, IssueArticle, Subscriber
+from .models import ConsentEvent, Delivery, Issue, IssueArticle, ProviderEvent, Subscriber
 
 # The preview shows the email as it is: its inline styles, nothing else.
 PREVIEW_CSP = {
@@ -71,6 +71,9 @@ class SubscriberAdmin(admin.ModelAdmin):
     search_fields = ["email", "name"]
     date_hierarchy = "created_at"
     show_facets = admin.ShowFacets.ALWAYS
+    # The facets already count each state; a second count of all rows keeps the
+    # list within its query budget (tests/newsletter/test_admin.py).
+    show_full_result_count = False
     readonly_fields = [
         "email",
         "status",
@@ -79,11 +82,15 @@ class SubscriberAdmin(admin.ModelAdmin):
         "confirmation_sent_at",
         "confirmed_at",
         "unsubscribed_at",
+        "stopped_at",
+        "stop_reason",
+        "stop_event_id",
+        "soft_bounces",
         "erased_at",
     ]
     fields = ["email", "name", *readonly_fields[1:]]
     inlines = [ConsentEventInline]
-    actions = ["export_csv", "unsubscribe", "erase"]
+    actions = ["export_csv", "unsubscribe", "reactivate", "erase"]
     view_on_site = False
 
     def has_add_permission(self, request):
@@ -124,6 +131,34 @@ class SubscriberAdmin(admin.ModelAdmin):
         for pk in queryset.values_list("pk", flat=True):
             subscriptions.unsubscribe(pk, ConsentEvent.Method.ADMIN)
         self.message_user(request, _("The selected subscribers are unsubscribed."))
+
+    @logged_action(
+        gettext_lazy("Reactivate the selected that bounced or were reported as spam"),
+        permissions=["change"],
+    )
+    def reactivate(self, request, queryset):
+        stopped = queryset.filter(
+            status__in=[Subscriber.Status.BOUNCED, Subscriber.Status.COMPLAINED]
+        ).values_list("pk", flat=True)
+        count = sum(subscriptions.reactivate(pk) for pk in stopped)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d subscriber receives the newsletter again.",
+                "%(count)d subscribers receive the newsletter again.",
+                count,
+            )
+            % {"count": count},
+        )
+        if count < queryset.count():
+            self.message_user(
+                request,
+                _(
+                    "Only addresses that bounced or were reported as spam, and whose owner "
+                    "had confirmed, can be reactivated. The others are unchanged."
+                ),
+                messages.WARNING,
+            )
 
     @logged_action(gettext_lazy("Erase the personal data of the selected"), permissions=["change"])
     def erase(self, request, queryset):
@@ -205,7 +240,13 @@ class IssueAdmin(admin.ModelAdmin):
         counts = {status: getattr(obj, f"count_{status}", 0) for status in Delivery.Status.values}
         if not any(counts.values()):
             return None
-        return _("%(sent)d sent, %(failed)d failed, %(pending)d waiting") % counts
+        return (
+            _(
+                "%(sent)d sent, %(delivered)d delivered, %(bounced)d bounced, "
+                "%(complained)d marked as spam, %(failed)d failed, %(pending)d waiting"
+            )
+            % counts
+        )
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -255,9 +296,7 @@ class IssueAdmin(admin.ModelAdmin):
             raise PermissionDenied
         if request.method == "POST" and issue.status != Issue.Status.SENT:
             with transaction.atomic():
-                Issue.objects.filter(pk=issue.pk, status=Issue.Status.DRAFT).update(
-                    status=Issue.Status.SENDING, sending_started_at=timezone.now()
-                )
+                sending.start_sending(issue.pk)
                 transaction.on_commit(lambda: tasks.send_issue.enqueue(issue.pk))
             self.message_user(
                 request,
@@ -285,4 +324,13 @@ class DeliveryAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_filter = ["status", "issue"]
     list_select_related = ["issue", "subscriber"]
     search_fields = ["subscriber__email"]
+    view_on_site = False
+
+
+@admin.register(ProviderEvent)
+class ProviderEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["received_at", "esp_name", "event_type", "event_id"]
+    list_filter = ["esp_name", "event_type"]
+    search_fields = ["event_id"]
+    show_full_result_count = False
     view_on_site = False

@@ -44,7 +44,15 @@ class Subscriber(models.Model):
         PENDING = "pending", _("Waiting for confirmation")
         CONFIRMED = "confirmed", _("Subscribing")
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+        # No mail goes to these any more: the address does not exist or refuses
+        # mail (bounced), or its owner marked our mail as spam (complained).
+        BOUNCED = "bounced", _("Bounced")
+        COMPLAINED = "complained", _("Marked as spam")
         ERASED = "erased", _("Erased")
+
+    # Soft bounces (a full mailbox, a server that is down) in this many issues
+    # in a row make the address count as bounced.
+    SOFT_BOUNCE_LIMIT = 3
 
     class Source(models.TextChoices):
         SIGNUP_PAGE = "signup_page", _("Newsletter page")
@@ -77,6 +85,31 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
     erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
+    stopped_at = models.DateTimeField(
+        _("mail stopped"),
+        null=True,
+        blank=True,
+        help_text=_("When the address bounced or its owner marked our mail as spam."),
+    )
+    stop_reason = models.TextField(
+        _("why mail stopped"),
+        blank=True,
+        help_text=_("What the mail provider or the receiving mail server reported."),
+    )
+    stop_event_id = models.CharField(
+        _("provider's event id"),
+        max_length=200,
+        blank=True,
+        help_text=_("The mail provider's number for the report, to look it up there."),
+    )
+    soft_bounces = models.PositiveSmallIntegerField(
+        _("issues soft-bounced in a row"),
+        default=0,
+        help_text=_(
+            "Issues in a row that could not be delivered for a while (a full mailbox, "
+            "a server that is down). At three the address counts as bounced."
+        ),
+    )
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -113,6 +146,9 @@ class ConsentEvent(models.Model):
         SIGNED_UP = "signed_up", _("Signed up")
         CONFIRMED = "confirmed", _("Confirmed")
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+        BOUNCED = "bounced", _("Address bounced")
+        COMPLAINED = "complained", _("Marked as spam")
+        REACTIVATED = "reactivated", _("Reactivated")
         ERASED = "erased", _("Personal data erased")
 
     class Method(models.TextChoices):
@@ -121,6 +157,8 @@ class ConsentEvent(models.Model):
         ONE_CLICK = "one_click", _("Unsubscribe button in the mail program")
         ADMIN = "admin", _("By staff in the admin")
         RETENTION = "retention", _("Automatic erasure after the retention period")
+        PROVIDER = "provider", _("Reported by the mail provider")
+        MAIL_SERVER = "mail_server", _("Refused by the receiving mail server")
 
     subscriber = models.ForeignKey(
         Subscriber,
@@ -159,6 +197,12 @@ class ConsentEvent(models.Model):
         return reverse("admin:newsletter_consentevent_change", args=[self.pk])
 
 
+class IssueQuerySet(models.QuerySet):
+    def published(self):
+        """What the public archive shows: issues that have gone out, newest first."""
+        return self.filter(status=Issue.Status.SENT).order_by("-sent_at", "-pk")
+
+
 class Issue(models.Model):
     """One newsletter ("utskick"): an introduction, chosen articles and upcoming events."""
 
@@ -193,18 +237,33 @@ class Issue(models.Model):
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     sending_started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
+    content = models.JSONField(
+        _("content as sent"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The introduction, articles and events as they were when sending started: "
+            "what every subscriber receives and what the archive on the site shows."
+        ),
+    )
+
+    objects = IssueQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
         permissions = [("send_issue", _("Can send newsletter issues to subscribers"))]
+        indexes = [models.Index(fields=["status", "-sent_at"], name="issue_archive")]
 
     def __str__(self):
         return self.subject
 
     def get_absolute_url(self):
-        # The browser preview in the admin: issues are emails, not public pages.
+        # Sent issues are public in the archive; drafts only in the admin's preview.
+        if self.status == self.Status.SENT:
+            return reverse("newsletter:issue", args=[self.pk])
         return reverse("admin:newsletter_issue_preview", args=[self.pk])
 
 
@@ -250,6 +309,11 @@ class Delivery(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
         SENT = "sent", _("Sent")
+        # What the mail provider reported afterwards.
+        DELIVERED = "delivered", _("Delivered")
+        SOFT_BOUNCED = "soft_bounced", _("Not delivered for now")
+        BOUNCED = "bounced", _("Bounced")
+        COMPLAINED = "complained", _("Marked as spam")
         FAILED = "failed", _("Failed")
         SKIPPED = "skipped", _("Skipped (no longer subscribing)")
 
@@ -289,3 +353,29 @@ class Delivery(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:newsletter_delivery_change", args=[self.pk])
+
+
+class ProviderEvent(models.Model):
+    """A report from the mail provider that has been acted on, so a repeat is not."""
+
+    key = models.CharField(
+        _("key"),
+        max_length=64,
+        unique=True,
+        help_text=_("A hash of the provider, its event id, the event and the recipient."),
+    )
+    esp_name = models.CharField(_("mail provider"), max_length=50)
+    event_id = models.CharField(_("provider's event id"), max_length=200, blank=True)
+    event_type = models.CharField(_("event"), max_length=30)
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = _("mail provider report")
+        verbose_name_plural = _("mail provider reports")
+
+    def __str__(self):
+        return f"{self.esp_name} {self.event_type} {self.event_id}".strip()
+
+    def get_absolute_url(self):
+        return reverse("admin:newsletter_providerevent_change", args=[self.pk])

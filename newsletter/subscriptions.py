@@ -1,4 +1,4 @@
-"""What happens to a subscriber: sign up, confirm, unsubscribe, erase.
+"""What happens to a subscriber: sign up, confirm, unsubscribe, stop mail, reactivate, erase.
 
 Each function is one transaction that changes the subscriber and appends to the
 consent ledger together, and enqueues its email only once that has committed.
@@ -17,6 +17,13 @@ from .models import ConsentEvent, Delivery, Subscriber, hash_ip, normalise_email
 # A pending subscriber who signs up again gets the confirmation again, but not
 # more often than this, so the form cannot be used to flood someone's inbox.
 RESEND_INTERVAL = timedelta(minutes=5)
+
+# Those who get no mail until they sign up again (or staff reactivate them).
+STOPPED = (
+    Subscriber.Status.UNSUBSCRIBED,
+    Subscriber.Status.BOUNCED,
+    Subscriber.Status.COMPLAINED,
+)
 
 
 def _record(subscriber, kind, method, ip_address=""):
@@ -60,7 +67,10 @@ def sign_up(email, name="", source=Subscriber.Source.SIGNUP_PAGE, ip_address="")
     )
     if subscriber.status == Subscriber.Status.CONFIRMED:
         return subscriber
-    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+    if subscriber.status in STOPPED:
+        # Signing up again is a new consent, proven by the confirmation link: an
+        # address that bounced has to receive that mail, and one that complained
+        # asks for it.
         subscriber.status = Subscriber.Status.PENDING
         subscriber.confirmation_sent_at = None
     if name and not created:
@@ -84,10 +94,7 @@ def confirm(subscriber_pk, ip_address=""):
     from .tasks import send_welcome
 
     subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_pk).first()
-    if subscriber is None or subscriber.status in (
-        Subscriber.Status.UNSUBSCRIBED,
-        Subscriber.Status.ERASED,
-    ):
+    if subscriber is None or subscriber.status in (*STOPPED, Subscriber.Status.ERASED):
         return None
     if subscriber.status == Subscriber.Status.PENDING:
         subscriber.status = Subscriber.Status.CONFIRMED
@@ -104,6 +111,8 @@ def unsubscribe(subscriber_pk, method=ConsentEvent.Method.EMAIL_LINK, ip_address
     subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_pk).first()
     if subscriber is None or subscriber.status in (
         Subscriber.Status.UNSUBSCRIBED,
+        # Already gets nothing, for a stronger reason than an unsubscribe.
+        Subscriber.Status.COMPLAINED,
         Subscriber.Status.ERASED,
     ):
         return subscriber
@@ -115,15 +124,79 @@ def unsubscribe(subscriber_pk, method=ConsentEvent.Method.EMAIL_LINK, ip_address
 
 
 @transaction.atomic
+def stop_mail(subscriber_pk, status, reason="", event_id="", method=ConsentEvent.Method.PROVIDER):
+    """Send nothing more to this address: it bounced, or its owner marked our mail as spam.
+
+    ``status`` is ``Subscriber.Status.BOUNCED`` or ``COMPLAINED``. A complaint
+    is never turned back into a bounce; erased subscribers stay as they are.
+    Returns the subscriber, or None for an unknown number.
+    """
+    subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_pk).first()
+    if subscriber is None or subscriber.status in (
+        status,
+        Subscriber.Status.COMPLAINED,
+        Subscriber.Status.ERASED,
+    ):
+        return subscriber
+    subscriber.status = status
+    subscriber.stopped_at = timezone.now()
+    subscriber.stop_reason = reason[:2000]
+    subscriber.stop_event_id = event_id[:200]
+    subscriber.save(update_fields=["status", "stopped_at", "stop_reason", "stop_event_id"])
+    kind = (
+        ConsentEvent.Kind.COMPLAINED
+        if status == Subscriber.Status.COMPLAINED
+        else ConsentEvent.Kind.BOUNCED
+    )
+    _record(subscriber, kind, method)
+    return subscriber
+
+
+def can_reactivate(subscriber):
+    """Only someone who had confirmed, and not unsubscribed since, gets the list back."""
+    return (
+        subscriber.status in (Subscriber.Status.BOUNCED, Subscriber.Status.COMPLAINED)
+        and subscriber.confirmed_at is not None
+        and (
+            subscriber.unsubscribed_at is None
+            or subscriber.unsubscribed_at < subscriber.confirmed_at
+        )
+    )
+
+
+@transaction.atomic
+def reactivate(subscriber_pk):
+    """Staff put back an address that bounced, or was reported as spam, by mistake.
+
+    Returns True if the subscriber subscribes again, False if they cannot be.
+    """
+    subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_pk).first()
+    if subscriber is None or not can_reactivate(subscriber):
+        return False
+    subscriber.status = Subscriber.Status.CONFIRMED
+    subscriber.soft_bounces = 0
+    subscriber.stopped_at = None
+    subscriber.stop_reason = ""
+    subscriber.stop_event_id = ""
+    subscriber.save(
+        update_fields=["status", "soft_bounces", "stopped_at", "stop_reason", "stop_event_id"]
+    )
+    _record(subscriber, ConsentEvent.Kind.REACTIVATED, ConsentEvent.Method.ADMIN)
+    return True
+
+
+@transaction.atomic
 def erase(subscriber, method=ConsentEvent.Method.RETENTION):
     """Erase a subscriber's personal data; the row and the ledger stay, anonymous."""
     if subscriber.status == Subscriber.Status.ERASED:
         return
     subscriber.email = None
     subscriber.name = ""
+    # A bounce message may quote the address.
+    subscriber.stop_reason = ""
     subscriber.status = Subscriber.Status.ERASED
     subscriber.erased_at = timezone.now()
-    subscriber.save(update_fields=["email", "name", "status", "erased_at"])
+    subscriber.save(update_fields=["email", "name", "stop_reason", "status", "erased_at"])
     # An SMTP error message may quote the address.
     Delivery.objects.filter(subscriber=subscriber).exclude(error="").update(error="")
     # The admin's history names the subscriber as it was when staff acted on it.
@@ -134,9 +207,13 @@ def erase(subscriber, method=ConsentEvent.Method.RETENTION):
 
 
 def due_for_erasure(retention_days, now=None):
-    """Unsubscribed, and never-confirmed, subscribers older than the retention period."""
+    """Unsubscribed, stopped and never-confirmed subscribers older than the retention period."""
     cutoff = (now or timezone.now()) - timedelta(days=retention_days)
     unsubscribed = Q(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at__lt=cutoff)
+    unsubscribed |= Q(
+        status__in=[Subscriber.Status.BOUNCED, Subscriber.Status.COMPLAINED],
+        stopped_at__lt=cutoff,
+    )
     never_confirmed = Q(status=Subscriber.Status.PENDING) & (
         Q(confirmation_sent_at__lt=cutoff)
         | Q(confirmation_sent_at__isnull=True, created_at__lt=cutoff)

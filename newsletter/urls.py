@@ -10,4 +10,6 @@ urlpatterns = [
     path("nyhetsbrev/bekrafta/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
     path("nyhetsbrev/bekraftad/", views.ConfirmedView.as_view(), name="confirmed"),
     path("nyhetsbrev/avsluta/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
+    path("nyhetsbrev/tidigare/", views.IssueArchiveView.as_view(), name="archive"),
+    path("nyhetsbrev/tidigare/<int:pk>/", views.IssueDetailView.as_view(), name="issue"),
 ]

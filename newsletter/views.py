@@ -1,4 +1,4 @@
-"""Public pages: sign up, confirm, unsubscribe.
+"""Public pages: sign up, confirm, unsubscribe, and the archive of sent issues.
 
 Confirming and unsubscribing happen only on POST: mail programs and link
 scanners open every link in an email, and must not act for the reader.
@@ -14,11 +14,11 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import FormView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from . import subscriptions
 from .forms import SignupForm
-from .models import ConsentEvent
+from .models import ConsentEvent, Issue
 from .tokens import read_confirmation_token, read_unsubscribe_token
 
 # Sign-ups allowed per (count, seconds); NEWSLETTER_SIGNUP_LIMITS overrides them.
@@ -143,3 +143,24 @@ class UnsubscribeView(SignedLinkView):
         method = ConsentEvent.Method.ONE_CLICK if one_click else ConsentEvent.Method.EMAIL_LINK
         subscriptions.unsubscribe(self.subscriber_pk, method, ip_address=client_ip(request))
         return render(request, "newsletter/unsubscribed.html")
+
+
+class IssueArchiveView(ListView):
+    """ "Tidigare nyhetsbrev": every issue that has gone out, newest first."""
+
+    template_name = "newsletter/issue_list.html"
+    context_object_name = "issues"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Issue.objects.published().only("pk", "subject", "sent_at", "status")
+
+
+class IssueDetailView(DetailView):
+    """A sent issue as it went out, without anyone's personal links. Drafts are 404."""
+
+    template_name = "newsletter/issue_detail.html"
+    context_object_name = "issue"
+
+    def get_queryset(self):
+        return Issue.objects.published()

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 
 from articles.sitemaps import ArticleSitemap
 from events.sitemaps import EventSitemap, OrganisationSitemap, PersonSitemap
+from newsletter.sitemaps import IssueArchiveSitemap, IssueSitemap
 
 from .models import Page
 
@@ -23,4 +24,6 @@ sitemaps |= {
     "events": EventSitemap,
     "people": PersonSitemap,
     "organisations": OrganisationSitemap,
+    "newsletter-archive": IssueArchiveSitemap,
+    "newsletter-issues": IssueSitemap,
 }

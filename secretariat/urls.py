@@ -49,6 +49,11 @@ urlpatterns = [
     path("", include("newsletter.urls")),
 ]
 
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # The mail provider's reports (bounces, complaints): anymail's standard
+    # /anymail/<provider>/tracking/ addresses, behind Basic auth with the secret.
+    urlpatterns.append(path("anymail/", include("anymail.urls")))
+
 if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(

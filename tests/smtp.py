@@ -3,18 +3,25 @@
 ``hold_after = n`` makes the server stop answering after n messages: the next
 message waits, unacknowledged, until ``hold_after`` is reset, and is then
 refused. That is how a test catches a sender in the middle of a message.
-An address in ``refuse`` is refused; at an address in ``drop`` the server hangs
-up without answering. ``peers`` says which connection brought each message.
+An address in ``refuse`` is refused for good (550), one in ``defer`` for now
+(450); at an address in ``drop`` the server hangs up without answering.
+``peers`` says which connection brought each message.
+
+``SMTPServer(tls=(certfile, keyfile), login=("user", "password"))`` is a
+provider's relay: STARTTLS required before anything else, then AUTH LOGIN
+(the only mechanism offered) with that user; ``logins`` records who logged in.
 """
 
 import asyncio
 import email
 import email.policy
 import socket
+import ssl
 import threading
 import time
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 def free_port():
@@ -31,7 +38,9 @@ class _Handler:
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         if address in self.server.refuse:
-            return "550 No such user here"
+            return "550 5.1.1 No such user here"
+        if address in self.server.defer:
+            return "450 4.2.1 Mailbox busy, try again later"
         if address in self.server.drop:
             server.transport.close()
             return "421 Closing"  # Never arrives.
@@ -54,17 +63,41 @@ class _Handler:
 
 
 class SMTPServer:
-    def __init__(self):
+    def __init__(self, tls=None, login=None):
         self.messages = []
+        self.logins = []
         self.envelopes = []
         self.peers = []
         self.refuse = set()
+        self.defer = set()
         self.drop = set()
         self.hold_after = None
         self.holding = threading.Event()
         self.lock = threading.Lock()
         self.port = free_port()
-        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
+        self.login = login
+        options = {}
+        if tls:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(*tls)
+            options |= {"tls_context": context, "require_starttls": True}
+        if login:
+            options |= {
+                "authenticator": self._authenticate,
+                "auth_required": True,
+                "auth_exclude_mechanism": ["PLAIN"],
+            }
+        self.controller = Controller(
+            _Handler(self), hostname="127.0.0.1", port=self.port, **options
+        )
+
+    def _authenticate(self, server, session, envelope, mechanism, auth_data):
+        user = auth_data.login.decode(errors="replace")
+        password = auth_data.password.decode(errors="replace")
+        if (user, password) != self.login:
+            return AuthResult(success=False, handled=False)
+        self.logins.append((mechanism, user))
+        return AuthResult(success=True)
 
     def __enter__(self):
         self.controller.start()

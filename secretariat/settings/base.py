@@ -8,8 +8,7 @@ Environment variables (all optional in development):
 - ``SITE_URL``: the public address, used for links in emails and feeds.
 - ``EMAIL_URL``: where mail goes; see ``env.mailer_from_url``.
 - ``DEFAULT_FROM_EMAIL``: the sender of the site's emails.
-- ``NEWSLETTER_SENDING_CONNECTIONS``: SMTP connections a newsletter issue goes
-  out over at once (default 4).
+- ``ANYMAIL_WEBHOOK_SECRET``: ``user:password`` of the mail provider's webhooks.
 - ``CACHE_URL``: ``locmemcache://`` (default), ``redis://host:6379/0``, ``dbcache://table``.
 - ``MEDIA_ROOT``: where uploaded files are stored.
 - ``STATIC_ROOT``: where ``collectstatic`` gathers the static files.
@@ -52,6 +51,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_prose_editor",
     "django_tasks_db",
+    # Mail providers' APIs and their bounce and complaint webhooks (EMAIL_URL anymail+…).
+    "anymail",
     "taggit",
     "secretariat",
     "events",
@@ -163,9 +164,13 @@ DEFAULT_FROM_EMAIL = env(
     default="Nationella kansliet för hållbar upphandling <nyhetsbrev@example.org>",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Newsletter issues go out over this many SMTP connections at once, each with
-# a database connection of its own (newsletter/sending.py); 1 sends one by one.
-NEWSLETTER_SENDING_CONNECTIONS = env.int("NEWSLETTER_SENDING_CONNECTIONS", default=4)
+# django-anymail. A provider's refusal of some recipients of a batch is
+# recorded per recipient (newsletter/sending.py), not raised for the whole batch.
+# ANYMAIL_WEBHOOK_SECRET ("user:password") guards the provider's webhooks at
+# /anymail/, which are mounted only when it is set (secretariat/urls.py).
+ANYMAIL = {"IGNORE_RECIPIENT_STATUS": True}
+if env("ANYMAIL_WEBHOOK_SECRET", default=""):
+    ANYMAIL["WEBHOOK_SECRET"] = env("ANYMAIL_WEBHOOK_SECRET")
 
 # Background work (newsletter sending) runs in a worker: `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

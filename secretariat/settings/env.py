@@ -13,6 +13,42 @@ FILE_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
 LOCMEM_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
+# anymail+<provider>:// : the anymail backend, and the keys it needs, in the order
+# they appear in the URL's user:password, each with its own variable to read
+# when the URL has none. Amazon SES takes boto3's own (AWS_ACCESS_KEY_ID, …).
+PROVIDERS = {
+    "postmark": ("anymail.backends.postmark.EmailBackend", ["POSTMARK_SERVER_TOKEN"]),
+    "mailjet": (
+        "anymail.backends.mailjet.EmailBackend",
+        ["MAILJET_API_KEY", "MAILJET_SECRET_KEY"],
+    ),
+    "brevo": ("anymail.backends.brevo.EmailBackend", ["BREVO_API_KEY"]),
+    "amazon_ses": ("anymail.backends.amazon_ses.EmailBackend", []),
+}
+
+
+def _provider_mailer(provider, parts):
+    backend, variables = PROVIDERS[provider]
+    given = [unquote(parts.username or ""), unquote(parts.password or "")]
+    query = parse_qs(parts.query)
+    options = {}
+    if provider == "amazon_ses":
+        session = {"region_name": parts.hostname} if parts.hostname else {}
+        if given[0]:
+            session |= {"aws_access_key_id": given[0], "aws_secret_access_key": given[1]}
+        options["session_params"] = session
+    for variable, value in zip(variables, given, strict=False):
+        value = value or env(variable, default="")
+        if not value:
+            raise ImproperlyConfigured(
+                f"EMAIL_URL anymail+{provider}:// needs {variable}, in the URL or its variable."
+            )
+        # POSTMARK_SERVER_TOKEN -> server_token, MAILJET_API_KEY -> api_key
+        options[variable.split("_", 1)[1].lower()] = value
+    if "api_url" in query:
+        options["api_url"] = query["api_url"][0]
+    return {"BACKEND": backend, "OPTIONS": options}
+
 
 def mailer_from_url(url):
     """Turn an ``EMAIL_URL`` into one entry of Django's ``MAILERS`` setting.
@@ -21,10 +57,23 @@ def mailer_from_url(url):
     - ``smtps://user:pass@host:465``: SMTP over implicit TLS;
     - ``smtp+insecure://127.0.0.1:1025``: plain SMTP, for a local test server;
     - ``file:///path/to/folder``: each message written to a file there;
-    - ``console://`` and ``locmem://``: printed, or kept in memory.
+    - ``console://`` and ``locmem://``: printed, or kept in memory;
+    - ``anymail+postmark://SERVER_TOKEN@``, ``anymail+mailjet://API_KEY:SECRET_KEY@``,
+      ``anymail+brevo://API_KEY@``, ``anymail+amazon_ses://KEY_ID:SECRET@REGION``:
+      a mail provider's API through django-anymail; without keys in the URL,
+      from ``PROVIDERS``' variables (``?api_url=`` points at another endpoint).
 
-    A ``?timeout=N`` query sets the connection timeout in seconds (default 10).
+    A ``?timeout=N`` query sets the SMTP connection timeout in seconds (default 10).
     """
+    if url.lower().startswith("anymail+"):
+        # Split by hand: "amazon_ses" has a character a URL scheme may not have.
+        scheme, _, rest = url.partition("://")
+        provider = scheme.lower().removeprefix("anymail+")
+        if provider not in PROVIDERS:
+            raise ImproperlyConfigured(
+                f"EMAIL_URL provider {provider!r} is not one of {', '.join(PROVIDERS)}."
+            )
+        return _provider_mailer(provider, urlsplit(f"anymail://{rest}"))
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme == "file":
@@ -39,7 +88,7 @@ def mailer_from_url(url):
     if scheme not in tls_modes:
         raise ImproperlyConfigured(
             f"EMAIL_URL scheme {scheme!r} is not one of smtp, smtps, "
-            "smtp+insecure, file, console, locmem."
+            "smtp+insecure, file, console, locmem, anymail+<provider>."
         )
     if not parts.hostname:
         raise ImproperlyConfigured("EMAIL_URL needs a host name.")

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from articles.models import Article
 from events.models import Event
+from newsletter.models import Issue
+from newsletter.sending import start_sending
 from secretariat.models import Page
 
 
@@ -80,6 +82,8 @@ PAGE_TYPES = [
         lambda: reverse("newsletter:signup"),
         allowed_cookies=frozenset({"csrftoken"}),
     ),
+    PageType("newsletter archive", lambda: reverse("newsletter:archive")),
+    PageType("newsletter issue", lambda: Issue.objects.published().first().get_absolute_url()),
     PageType("accessibility statement", _page("tillganglighet")),
     PageType("privacy notice", _page("integritet")),
     PageType("not found", lambda: "/sidan-finns-inte/", status=404),
@@ -92,6 +96,10 @@ def create_content():
     The accessibility statement and the privacy notice come from a migration.
     """
     call_command("load_demo")
+    # The demo issue as if it had gone out, so that the archive has an issue to show.
+    for issue in Issue.objects.all():
+        start_sending(issue.pk)
+        Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENT, sent_at=timezone.now())
 
 
 def paths():

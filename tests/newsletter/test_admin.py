@@ -4,10 +4,13 @@ import csv
 import io
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 
-from newsletter.models import ConsentEvent, Delivery, Issue, Subscriber
+from newsletter.models import ConsentEvent, Delivery, Issue, ProviderEvent, Subscriber
+from newsletter.subscriptions import stop_mail
 
 from .conftest import make_subscribers
 
@@ -160,7 +163,10 @@ def test_send_from_the_admin_with_progress(
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENT
     listing = client.get(reverse("admin:newsletter_issue_changelist"))
-    assert "4 skickade, 0 misslyckade, 0 väntar" in listing.text
+    assert (
+        "4 skickade, 0 levererade, 0 studsade, 0 markerade som skräppost, "
+        "0 misslyckade, 0 väntar" in listing.text
+    )
     # A sent issue can be looked at but not changed, nor sent again.
     page = client.get(reverse("admin:newsletter_issue_change", args=[issue.pk]))
     assert 'name="_save"' not in page.text
@@ -173,3 +179,104 @@ def test_issue_admin_pages_render(client, django_user_model, issue):
     client.force_login(staff(django_user_model, "view_issue", "add_issue", "change_issue"))
     assert client.get(reverse("admin:newsletter_issue_add")).status_code == 200
     assert client.get(reverse("admin:newsletter_issue_change", args=[issue.pk])).status_code == 200
+
+
+def test_reactivating_an_address_that_bounced_by_mistake(client, django_user_model):
+    bounced, complained, never_confirmed = make_subscribers(3, prefix="åter")
+    now = timezone.now()
+    Subscriber.objects.filter(pk__in=[bounced.pk, complained.pk]).update(confirmed_at=now)
+    for subscriber, status in (
+        (bounced, Subscriber.Status.BOUNCED),
+        (complained, Subscriber.Status.COMPLAINED),
+        (never_confirmed, Subscriber.Status.BOUNCED),
+    ):
+        stop_mail(subscriber.pk, status, "550 5.1.1 user unknown", "ev-1")
+    client.force_login(staff(django_user_model, "view_subscriber", "change_subscriber"))
+
+    response = client.post(
+        reverse("admin:newsletter_subscriber_changelist"),
+        {"action": "reactivate", "_selected_action": [s.pk for s in (bounced, never_confirmed)]},
+        follow=True,
+    )
+
+    assert "1 prenumerant får nyhetsbrevet igen." in response.text
+    assert "kan återaktiveras" in response.text
+    bounced.refresh_from_db()
+    assert bounced.status == Subscriber.Status.CONFIRMED
+    assert (bounced.stop_reason, bounced.soft_bounces) == ("", 0)
+    kinds = list(bounced.consent_events.order_by("pk").values_list("kind", "method"))
+    assert kinds == [
+        (ConsentEvent.Kind.BOUNCED, ConsentEvent.Method.PROVIDER),
+        (ConsentEvent.Kind.REACTIVATED, ConsentEvent.Method.ADMIN),
+    ]
+    # Someone who never confirmed is not put on the list by staff.
+    never_confirmed.refresh_from_db()
+    assert never_confirmed.status == Subscriber.Status.BOUNCED
+    # The action is in the admin's history too.
+    assert LogEntry.objects.filter(object_id=str(bounced.pk)).exists()
+
+
+def test_reactivating_needs_the_change_permission(client, django_user_model):
+    [subscriber] = make_subscribers(1)
+    stop_mail(subscriber.pk, Subscriber.Status.BOUNCED, "550")
+    client.force_login(staff(django_user_model, "view_subscriber"))
+    client.post(
+        reverse("admin:newsletter_subscriber_changelist"),
+        {"action": "reactivate", "_selected_action": [subscriber.pk]},
+    )
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.BOUNCED
+
+
+def test_subscribers_are_filtered_by_state(client, django_user_model):
+    make_subscribers(2)
+    [gone] = make_subscribers(1, prefix="studsad")
+    stop_mail(gone.pk, Subscriber.Status.BOUNCED, "550")
+    client.force_login(staff(django_user_model, "view_subscriber"))
+    url = reverse("admin:newsletter_subscriber_changelist")
+
+    page = client.get(url, {"status__exact": "bounced"})
+
+    assert "Studsade (1)" in page.text
+    assert "studsad0@example.org" in page.text
+    assert "reader0@example.org" not in page.text
+
+
+def test_each_issue_shows_delivered_bounced_complained_and_failed(client, django_user_model, issue):
+    readers = make_subscribers(6)
+    for reader, status in zip(
+        readers,
+        ["sent", "delivered", "delivered", "bounced", "complained", "failed"],
+        strict=True,
+    ):
+        Delivery.objects.create(issue=issue, subscriber=reader, status=status)
+    client.force_login(staff(django_user_model, "view_issue"))
+
+    listing = client.get(reverse("admin:newsletter_issue_changelist"))
+
+    assert (
+        "1 skickade, 2 levererade, 1 studsade, 1 markerade som skräppost, "
+        "1 misslyckade, 0 väntar" in listing.text
+    )
+
+
+@pytest.mark.parametrize("size", [5, 200])
+def test_newsletter_admin_lists_query_counts_do_not_grow(
+    client, django_user_model, django_assert_max_num_queries, size
+):
+    readers = make_subscribers(size)
+    issue = Issue.objects.create(subject="Nummer", introduction="Text.")
+    Delivery.objects.bulk_create(
+        Delivery(issue=issue, subscriber=reader, status="delivered") for reader in readers
+    )
+    ProviderEvent.objects.bulk_create(
+        ProviderEvent(key=f"{n:064d}", esp_name="Postmark", event_type="bounced", event_id=str(n))
+        for n in range(size)
+    )
+    client.force_login(
+        staff(django_user_model, "view_subscriber", "view_issue", "view_providerevent")
+    )
+    for name in ("subscriber", "issue", "providerevent"):
+        with django_assert_max_num_queries(10):
+            response = client.get(reverse(f"admin:newsletter_{name}_changelist"))
+            assert response.status_code == 200

@@ -8,7 +8,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from newsletter.models import ConsentEvent, Delivery, Issue, Subscriber
-from newsletter.subscriptions import sign_up, unsubscribe
+from newsletter.subscriptions import sign_up, stop_mail, unsubscribe
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,40 @@ def test_purge_dry_run_changes_nothing(capsys):
     assert "1" in capsys.readouterr().out
     subscriber.refresh_from_db()
     assert subscriber.email == "never@example.org"
+
+
+def test_purge_erases_bounced_and_complained_addresses_after_the_retention_period(settings):
+    settings.NEWSLETTER_RETENTION_DAYS = 30
+    old_bounce, old_complaint, recent_bounce = (
+        Subscriber.objects.create(email=f"{name}@exempel.se", status=Subscriber.Status.CONFIRMED)
+        for name in ("gammal-studs", "gammalt-klagomål", "ny-studs")
+    )
+    stop_mail(old_bounce.pk, Subscriber.Status.BOUNCED, "550 <gammal-studs@exempel.se> unknown")
+    stop_mail(old_complaint.pk, Subscriber.Status.COMPLAINED, "abuse")
+    stop_mail(recent_bounce.pk, Subscriber.Status.BOUNCED, "550")
+    past = timezone.now() - timedelta(days=31)
+    Subscriber.objects.filter(pk__in=[old_bounce.pk, old_complaint.pk]).update(stopped_at=past)
+
+    call_command("purge_subscribers")
+
+    for erased in (old_bounce, old_complaint):
+        erased.refresh_from_db()
+        assert erased.status == Subscriber.Status.ERASED
+        # The bounce message quoted the address: it goes with the rest.
+        assert erased.stop_reason == ""
+    recent_bounce.refresh_from_db()
+    assert recent_bounce.email == "ny-studs@exempel.se"
+
+
+def test_an_address_that_complained_can_sign_up_again_with_a_new_confirmation():
+    subscriber = Subscriber.objects.create(
+        email="åter@exempel.se", status=Subscriber.Status.CONFIRMED
+    )
+    stop_mail(subscriber.pk, Subscriber.Status.COMPLAINED, "abuse")
+
+    again = sign_up("Åter@exempel.se", ip_address="192.0.2.7")
+
+    assert again.pk == subscriber.pk
+    assert again.status == Subscriber.Status.PENDING
+    kinds = list(again.consent_events.order_by("pk").values_list("kind", flat=True))
+    assert kinds == [ConsentEvent.Kind.COMPLAINED, ConsentEvent.Kind.SIGNED_UP]

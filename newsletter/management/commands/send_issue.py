@@ -8,7 +8,8 @@ from newsletter.sending import send_issue
 
 class Command(BaseCommand):
     help = (
-        "Send a newsletter issue to every confirmed subscriber who has not received it yet. "
+        "Send a newsletter issue to every confirmed subscriber who has not received it yet "
+        "(not to addresses that bounced or complained). "
         "Safe to run again after an interruption: nobody receives it twice."
     )
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             raise CommandError(f"There is no issue number {issue}.")
         progress = send_issue(issue)
         self.stdout.write(
-            f"Issue {issue}: {progress['sent']} sent, {progress['failed']} failed, "
-            f"{progress['pending']} waiting, {progress['skipped']} skipped."
+            f"Issue {issue}: {progress['sent']} sent, {progress['bounced']} bounced, "
+            f"{progress['failed']} failed, {progress['pending']} waiting, "
+            f"{progress['skipped']} skipped."
         )
