@@ -1,32 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from . import feeds, views
-
-
-class TagSlugConverter:
-    """Tag slugs keep Swedish letters (taggit's slugify allows them): letters, digits, -_."""
-
-    regex = r"[-\w]+"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-class YearConverter:
-    regex = "[0-9]{4}"
-
-    def to_python(self, value):
-        return int(value)
-
-    def to_url(self, value):
-        return str(value)
-
-
-register_converter(TagSlugConverter, "tag")
-register_converter(YearConverter, "year")
 
 app_name = "articles"
 

@@ -1,6 +1,7 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -11,8 +12,13 @@ class SecretariatConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from .content.converters import TagSlugConverter, YearConverter
         from .operations import page_cache
         from .roles import sync_roles_after_migrate
+
+        # <tag:…> and <year:…> in the articles' and events' URLs.
+        register_converter(TagSlugConverter, "tag")
+        register_converter(YearConverter, "year")
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="secretariat.roles")
 
