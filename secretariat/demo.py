@@ -18,9 +18,6 @@ from django.conf import settings
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from . import demo_content as content
-from .models import Page
-
 IMAGE_DIR = Path(settings.BASE_DIR) / "var" / "demo-images"
 
 # Each app loads its own part through ``<app>.demo.load() -> {name: count}``,
@@ -30,18 +27,10 @@ APPS = ("events", "articles", "newsletter")
 
 def load():
     """Create whatever demo content is missing; return counts of what was created."""
-    counts = {"pages": _load_pages()}
+    counts = {}
     for app in APPS:
         counts |= importlib.import_module(f"{app}.demo").load()
     return counts
-
-
-def _load_pages():
-    created = 0
-    for slug, fields in content.PAGES.items():
-        _, was_created = Page.objects.get_or_create(slug=slug, defaults=fields)
-        created += was_created
-    return created
 
 
 # Records in the import formats --------------------------------------------------

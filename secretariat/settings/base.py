@@ -8,6 +8,7 @@ Environment variables (all optional in development):
 - ``SITE_URL``: the public address, used for links in emails and feeds.
 - ``EMAIL_URL``: where mail goes; see ``env.mailer_from_url``.
 - ``DEFAULT_FROM_EMAIL``: the sender of the site's emails.
+- ``CONTACT_EMAIL``: the address readers write to, shown in the footer and the legal pages.
 - ``NEWSLETTER_SENDING_CONNECTIONS``: SMTP connections a newsletter issue goes
   out over at once (default 4).
 - ``CACHE_URL``: ``locmemcache://`` (default), ``redis://host:6379/0``, ``dbcache://table``.
@@ -162,6 +163,9 @@ DEFAULT_FROM_EMAIL = env(
     default="Nationella kansliet för hållbar upphandling <nyhetsbrev@example.org>",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where readers write: the footer, and the legal pages' {{ contact_email }}
+# (secretariat/models.py). `check --deploy` warns while it is a placeholder.
+CONTACT_EMAIL = env("CONTACT_EMAIL", default="kansliet@example.org")
 # Newsletter issues go out over this many SMTP connections at once, each with
 # a database connection of its own (newsletter/sending.py); 1 sends one by one.
 NEWSLETTER_SENDING_CONNECTIONS = env.int("NEWSLETTER_SENDING_CONNECTIONS", default=4)

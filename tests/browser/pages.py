@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from events.models import Event
-from secretariat import demo
+from secretariat import demo, legal
 from secretariat.models import Page
 
 
@@ -90,8 +90,11 @@ def create_content():
     """What the pages show: the demo content, the texts written for this site.
 
     Each app's ``demo.load()`` adds its own part (articles, events, people,
-    the newsletter), so the pages look as a visitor would see them.
+    the newsletter), so the pages look as a visitor would see them. The legal
+    pages are there as the first migrate made them (a transactional test may
+    have emptied the test database this one is copied from).
     """
+    legal.create_missing(Page)
     demo.load()
 
 

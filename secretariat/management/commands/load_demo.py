@@ -6,7 +6,7 @@ from secretariat import demo
 
 
 class Command(BaseCommand):
-    help = "Create (or bring up to date) the demo pages, people, events and articles."
+    help = "Create (or bring up to date) the demo people, events and articles."
 
     def handle(self, *args, **options):
         counts = demo.load()
