@@ -170,6 +170,10 @@ CONTACT_EMAIL = env("CONTACT_EMAIL", default="kansliet@example.org")
 # a database connection of its own (newsletter/sending.py); 1 sends one by one.
 NEWSLETTER_SENDING_CONNECTIONS = env.int("NEWSLETTER_SENDING_CONNECTIONS", default=4)
 
+# Tag slugs in ASCII, transliterated as every other address (secretariat/content/slugs.py):
+# taggit's documented switch, which uses Unidecode.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
 # Background work (newsletter sending) runs in a worker: `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
