@@ -82,7 +82,14 @@ PAGE_TYPES = [
     ),
     PageType("accessibility statement", _page("tillganglighet")),
     PageType("privacy notice", _page("integritet")),
+    # The error pages. /fel/<status>/ goes through the site's own handler for each
+    # (tests/error_urls.py); 429 is the login lockout's page, 503 the database's.
+    PageType("bad request", lambda: "/fel/400/", status=400),
+    PageType("access denied", lambda: "/fel/403/", status=403),
     PageType("not found", lambda: "/sidan-finns-inte/", status=404),
+    PageType("login locked", lambda: "/fel/429/", status=429),
+    PageType("server error", lambda: "/fel/500/", status=500),
+    PageType("database away", lambda: "/fel/503/", status=503),
 ]
 
 
