@@ -1,5 +1,6 @@
 from django.urls import path
 
+from secretariat.content import converters  # noqa: F401 - registers <tag:> and <year:>
 from secretariat.content.tagging import ascii_tag_slugs
 
 from . import feeds, views

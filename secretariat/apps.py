@@ -2,7 +2,6 @@ from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.core.checks import register as register_check
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -14,13 +13,8 @@ class SecretariatConfig(AppConfig):
 
     def ready(self):
         from . import checks
-        from .content.converters import TagSlugConverter, YearConverter
         from .operations import page_cache
         from .roles import sync_roles_after_migrate
-
-        # <tag:…> and <year:…> in the articles' and events' URLs.
-        register_converter(TagSlugConverter, "tag")
-        register_converter(YearConverter, "year")
 
         register_check(checks.contact_addresses, deploy=True)
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="secretariat.roles")

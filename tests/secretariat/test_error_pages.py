@@ -8,7 +8,6 @@ really unreachable.
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -79,19 +78,11 @@ def test_500_for_an_error_in_the_site(settings):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_503_while_the_database_does_not_answer(tmp_path):
+def test_503_while_the_database_does_not_answer(database_away):
     client = Client(raise_request_exception=False)
     client.cookies["sessionid"] = "a-staff-members-session"  # reading it would need the database
-    saved = dict(connection.settings_dict)
-    connection.close()
-    # A socket folder where no server listens: as when PostgreSQL is stopped.
-    connection.settings_dict.update(HOST=str(tmp_path), PORT="")
-    try:
+    with database_away():
         response = client.get("/aktuellt/")
-    finally:
-        connection.close()
-        connection.settings_dict.clear()
-        connection.settings_dict.update(saved)
 
     assert_site_page(response, 503, "Tillfälligt otillgänglig")
     assert response["Retry-After"] == "10"
