@@ -38,10 +38,10 @@ from taggit.models import Tag, TaggedItem
 
 from events.models import Event, Person
 from events.people import find_or_create_person
-from events.slugs import slug_base
 from secretariat.content import jsonl
 from secretariat.content.jsonl import ImportReport, LineError
 from secretariat.content.richtext import sanitize_html
+from secretariat.content.slugs import slug_base
 from secretariat.media.images import open_verified
 
 from .models import Article, Authorship, validate_free_slug

@@ -1,51 +1,28 @@
-from django.urls import path, register_converter
+from django.urls import path
+
+from secretariat.content import converters  # noqa: F401 - registers <tag:> and <year:>
+from secretariat.content.tagging import ascii_tag_slugs
 
 from . import feeds, views
-
-
-class TagSlugConverter:
-    """Tag slugs keep Swedish letters (taggit's slugify allows them): letters, digits, -_."""
-
-    regex = r"[-\w]+"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-class YearConverter:
-    regex = "[0-9]{4}"
-
-    def to_python(self, value):
-        return int(value)
-
-    def to_url(self, value):
-        return str(value)
-
-
-register_converter(TagSlugConverter, "tag")
-register_converter(YearConverter, "year")
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("aktuellt/", views.ArticleListView.as_view(), name="list"),
-    path("aktuellt/sok/", views.ArticleSearchView.as_view(), name="search"),
+    path("aktuellt/", ascii_tag_slugs(views.ArticleListView.as_view()), name="list"),
+    path("aktuellt/sok/", ascii_tag_slugs(views.ArticleSearchView.as_view()), name="search"),
     path("aktuellt/rss/", feeds.conditional(feeds.LatestArticlesFeed()), name="feed_rss"),
     path("aktuellt/atom/", feeds.conditional(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
     path("aktuellt/amne/", views.TagIndexView.as_view(), name="tags"),
-    path("aktuellt/amne/<tag:slug>/", views.TagView.as_view(), name="tag"),
+    path("aktuellt/amne/<tag:slug>/", ascii_tag_slugs(views.TagView.as_view()), name="tag"),
     path(
         "aktuellt/amne/<tag:tag_slug>/rss/",
-        feeds.conditional(feeds.TagFeed()),
+        ascii_tag_slugs(feeds.conditional(feeds.TagFeed())),
         name="tag_feed_rss",
     ),
     path(
         "aktuellt/amne/<tag:tag_slug>/atom/",
-        feeds.conditional(feeds.TagAtomFeed()),
+        ascii_tag_slugs(feeds.conditional(feeds.TagAtomFeed())),
         name="tag_feed_atom",
     ),
     path("aktuellt/arkiv/", views.ArchiveIndexView.as_view(), name="archive"),

@@ -19,9 +19,23 @@ from .models import plain_text
 
 PRODID = "-//Nationella kansliet for hallbar upphandling//Evenemang//SV"
 
+# How long a subscribable calendar keeps an event after it ends: calendar programs
+# delete from their subscribers' calendars whatever leaves the feed.
+KEEPS_PAST = timedelta(days=365)
+
 
 def site_url(request=None):
     return settings.SITE_URL or (request.build_absolute_uri("/").rstrip("/") if request else "")
+
+
+def subscription(request, path):
+    """The two addresses of a subscribable calendar at ``path``.
+
+    ``webcal`` makes a calendar program subscribe when the link is opened; ``https``
+    is the same feed for programs where one pastes an address.
+    """
+    https = site_url(request) + path
+    return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
 
 
 def event_uid(event):

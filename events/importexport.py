@@ -21,11 +21,11 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.utils.text import slugify
 from django_countries import countries
 
 from secretariat.content import jsonl
 from secretariat.content.jsonl import ImportReport, LineError
+from secretariat.content.slugs import ascii_slug
 from secretariat.media.images import clean_copy, open_verified
 
 from .models import Event, Participation
@@ -103,7 +103,7 @@ def _import_line(data, base_dir):
     image = jsonl.file_path(data, "image", base_dir)
 
     # Without a slug, the one the title gives: importing the file again finds the event.
-    values["slug"] = values["slug"] or slugify(values["title"])[:250]
+    values["slug"] = values["slug"] or ascii_slug(values["title"])[:250]
     event = Event.objects.filter(slug=values["slug"]).first()
     created = event is None
     event = event or Event()

@@ -19,10 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
+from secretariat.content.redirects import keeping_old_address
 from secretariat.content.richtext import RichTextField
+from secretariat.content.slugs import unique_slug
 from secretariat.media.images import ResponsiveImageField
 
-from .slugs import RESERVED_EVENT_SLUGS, unique_slug
+# Single path segments under /evenemang/ that belong to fixed pages, never to an event.
+RESERVED_EVENT_SLUGS = ("tidigare", "kalender", "rss", "amne", "typ")
 
 
 def plain_text(html):
@@ -83,7 +86,8 @@ class Organisation(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
+        with keeping_old_address(self, Organisation.objects.public()):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:organisation", kwargs={"slug": self.slug})
@@ -163,7 +167,8 @@ class Person(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
+        with keeping_old_address(self, Person.objects.public()):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:person", kwargs={"slug": self.slug})
@@ -371,7 +376,8 @@ class Event(models.Model):
             self.sequence += 1
             if "update_fields" in kwargs and kwargs["update_fields"] is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
-        super().save(*args, **kwargs)
+        with keeping_old_address(self, Event.objects.published()):
+            super().save(*args, **kwargs)
         self._calendar_state = self._current_calendar_state()
 
     def get_absolute_url(self):

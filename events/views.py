@@ -65,6 +65,7 @@ class EventListView(FilterView):
             query=query.urlencode(),
             now=timezone.now(),
             filtered_feed=self.filtered_feed(),
+            calendar_feed=calendar.subscription(self.request, reverse("events:feed")),
             **kwargs,
         )
 
@@ -74,10 +75,12 @@ class EventListView(FilterView):
             return None
         data = self.filterset.form.cleaned_data
         if data.get("amne"):
-            return reverse("events:feed_tag", kwargs={"tag": data["amne"]})
-        if data.get("typ"):
-            return reverse("events:feed_kind", kwargs={"kind": data["typ"]})
-        return None
+            path = reverse("events:feed_tag", kwargs={"tag": data["amne"]})
+        elif data.get("typ"):
+            path = reverse("events:feed_kind", kwargs={"kind": data["typ"]})
+        else:
+            return None
+        return calendar.subscription(self.request, path)
 
 
 class UpcomingEventsView(EventListView):
@@ -278,7 +281,11 @@ def event_calendar(request, slug):
 
 
 def calendar_feed(request, tag=None, kind=None):
-    """A subscribable calendar of upcoming events; all, one topic or one kind."""
+    """A subscribable calendar: all events, one topic's or one kind's.
+
+    It holds the upcoming events and those that ended within ``calendar.KEEPS_PAST``,
+    so that subscribers keep in their calendars what they attended.
+    """
     events = Event.objects.published()
     name = _("Events")
     filename = "evenemang.ics"
@@ -293,10 +300,9 @@ def calendar_feed(request, tag=None, kind=None):
         events = events.filter(tags=topic)
         name = f"{name}: {topic.name}"
         filename = f"evenemang-{topic.slug}.ics"
-    now = timezone.now()
-    # An event that ends leaves the feed: that changes the feed too.
-    last_ended = events.filter(ends_at__lt=now).aggregate(last=Max("ends_at"))["last"]
-    upcoming = events.filter(ends_at__gte=now).order_by("starts_at")
-    return _ics_response(
-        request, upcoming, name=name, filename=filename, extra_last_modified=last_ended
-    )
+    since = timezone.now() - calendar.KEEPS_PAST
+    kept = events.filter(ends_at__gte=since).order_by("starts_at")
+    # The feed also changed when its last event left it.
+    ended = events.filter(ends_at__lt=since).aggregate(last=Max("ends_at"))["last"]
+    left = ended + calendar.KEEPS_PAST if ended else None
+    return _ics_response(request, kept, name=name, filename=filename, extra_last_modified=left)

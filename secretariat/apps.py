@@ -1,5 +1,6 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
+from django.core.checks import register as register_check
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -11,9 +12,11 @@ class SecretariatConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from . import checks
         from .operations import page_cache
         from .roles import sync_roles_after_migrate
 
+        register_check(checks.contact_addresses, deploy=True)
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="secretariat.roles")
 
         # Connected for every model; the receiver keeps those in

@@ -1,10 +1,33 @@
 """Pages that belong to the site rather than to a content type."""
 
+import re
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .content.richtext import RichTextField
+
+# Settings a page's text may name as {{ name }}: filled in each time the page is shown,
+# so that the legal pages follow a changed setting without anyone editing them.
+PLACEHOLDERS = {
+    "contact_email": "CONTACT_EMAIL",
+    "newsletter_retention_days": "NEWSLETTER_RETENTION_DAYS",
+}
+PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+def fill_placeholders(html):
+    """``html`` with each known ``{{ name }}`` replaced by its setting, escaped."""
+
+    def value(match):
+        setting = PLACEHOLDERS.get(match[1])
+        return escape(getattr(settings, setting)) if setting else match[0]
+
+    return PLACEHOLDER.sub(value, html)
 
 
 class PageQuerySet(models.QuerySet):
@@ -31,7 +54,15 @@ class Page(models.Model):
         blank=True,
         help_text=_("A sentence or two shown under the title and in search engines."),
     )
-    body = RichTextField(_("text"), blank=True)
+    body = RichTextField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "{{ contact_email }} in the text shows the site's contact address and "
+            "{{ newsletter_retention_days }} the days after which the newsletter erases "
+            "those who left it; both come from the site's settings."
+        ),
+    )
     is_published = models.BooleanField(
         _("published"),
         default=True,
@@ -51,3 +82,7 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("page", kwargs={"slug": self.slug})
+
+    def body_for_readers(self):
+        """The body as shown: sanitised on save, with the settings filled in."""
+        return mark_safe(fill_placeholders(self.body))  # noqa: S308 - escaped values in clean HTML

@@ -10,6 +10,9 @@ from django.views.static import serve
 from . import views
 from .sitemaps import sitemaps
 
+# The error pages are pages of the site (templates/400.html …); Django's own 403 and
+# 404 handlers render them with the request, its 400 handler does not.
+handler400 = "secretariat.views.bad_request"
 handler500 = "secretariat.views.server_error"
 
 # Staff choose or reset their password here (the admin's login page links to

@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 PLAIN_ERROR = (
     '<!doctype html><html lang="sv"><meta charset="utf-8"><title>Tekniskt fel</title>'
     "<h1>Tekniskt fel</h1><p>Sidan kunde inte visas just nu. Försök igen om en stund.</p>"
+    '<p><a href="/">Till startsidan</a></p>'
 )
 
 
@@ -46,6 +47,16 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def bad_request(request, exception):
+    """The 400 handler: Django's own renders without the request, so without the layout."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token: the site's 403 page, saying what to do."""
+    return render(request, "403.html", {"csrf_failure": True}, status=403)
 
 
 def server_error(request):

@@ -13,7 +13,9 @@ and a real SMTP server (``tests.smtp.SMTPServer``) for its mail:
 - ``server_orm``: ``server_orm(function, *args)`` calls ``function`` with the test
   process's ORM on that database, so tests create data the server sees and read
   back what the server wrote.
-- ``production_server``: the running server (``.url``, ``.smtp``, ``.media_root``).
+- ``production_server``: the running server (``.url``, ``.smtp``, ``.media_root``), with
+  the production settings and ``/fel/<status>/`` answering each error page
+  (``tests.error_settings``).
 - ``smtp_sink``: the ``tests.smtp.SMTPServer`` the server sends its mail to.
 """
 
@@ -235,7 +237,8 @@ def production_server(server_database, server_media_root, smtp_sink, tmp_path_fa
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {
-        "DJANGO_SETTINGS_MODULE": "secretariat.settings.production",
+        # The production settings, plus /fel/<status>/ for the error pages' checks.
+        "DJANGO_SETTINGS_MODULE": "tests.error_settings",
         "DATABASE_URL": database_url(connection.settings_dict, server_database),
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1",

@@ -13,7 +13,6 @@ from datetime import timedelta
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_client_username
 from django.conf import settings
-from django.contrib import admin
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -67,7 +66,6 @@ def lockout_response(request, original_response=None, credentials=None):
         unlocked_at.isoformat(timespec="seconds"),
     )
     context = {
-        **admin.site.each_context(request),
         "minutes": minutes,
         "unlocked_at": unlocked_at,
         "failure_limit": settings.LOGIN_FAILURE_LIMIT,

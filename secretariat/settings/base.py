@@ -9,6 +9,7 @@ Environment variables (all optional in development):
 - ``EMAIL_URL``: where mail goes; see ``env.mailer_from_url``.
 - ``DEFAULT_FROM_EMAIL``: the sender of the site's emails.
 - ``ANYMAIL_WEBHOOK_SECRET``: ``user:password`` of the mail provider's webhooks.
+- ``CONTACT_EMAIL``: the address readers write to, shown in the footer and the legal pages.
 - ``CACHE_URL``: ``locmemcache://`` (default), ``redis://host:6379/0``, ``dbcache://table``.
 - ``MEDIA_ROOT``: where uploaded files are stored.
 - ``STATIC_ROOT``: where ``collectstatic`` gathers the static files.
@@ -171,6 +172,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ANYMAIL = {"IGNORE_RECIPIENT_STATUS": True}
 if env("ANYMAIL_WEBHOOK_SECRET", default=""):
     ANYMAIL["WEBHOOK_SECRET"] = env("ANYMAIL_WEBHOOK_SECRET")
+# Where readers write: the footer, and the legal pages' {{ contact_email }}
+# (secretariat/models.py). `check --deploy` warns while it is a placeholder.
+CONTACT_EMAIL = env("CONTACT_EMAIL", default="kansliet@example.org")
+
+# Tag slugs in ASCII, transliterated as every other address (secretariat/content/slugs.py):
+# taggit's documented switch, which uses Unidecode.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 # Background work (newsletter sending) runs in a worker: `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -180,6 +188,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A form posted without a valid token gets the site's 403 page (templates/403.html).
+CSRF_FAILURE_VIEW = "secretariat.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CSP = {

@@ -17,6 +17,7 @@ from articles.models import Article
 from events.models import Event
 from newsletter.models import Issue
 from newsletter.sending import start_sending
+from secretariat import legal
 from secretariat.models import Page
 
 
@@ -86,15 +87,24 @@ PAGE_TYPES = [
     PageType("newsletter issue", lambda: Issue.objects.published().first().get_absolute_url()),
     PageType("accessibility statement", _page("tillganglighet")),
     PageType("privacy notice", _page("integritet")),
+    # The error pages. /fel/<status>/ goes through the site's own handler for each
+    # (tests/error_urls.py); 429 is the login lockout's page, 503 the database's.
+    PageType("bad request", lambda: "/fel/400/", status=400),
+    PageType("access denied", lambda: "/fel/403/", status=403),
     PageType("not found", lambda: "/sidan-finns-inte/", status=404),
+    PageType("login locked", lambda: "/fel/429/", status=429),
+    PageType("server error", lambda: "/fel/500/", status=500),
+    PageType("database away", lambda: "/fel/503/", status=503),
 ]
 
 
 def create_content():
     """What the pages show: the demo content of ``demo/``, as a visitor would see it.
 
-    The accessibility statement and the privacy notice come from a migration.
+    The accessibility statement and the privacy notice come from a migration
+    (a transactional test may have emptied the test database this one is copied from).
     """
+    legal.create_missing(Page)
     call_command("load_demo")
     # The demo issue as if it had gone out, so that the archive has an issue to show.
     for issue in Issue.objects.all():

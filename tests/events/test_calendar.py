@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 import feedparser
 import icalendar
 import pytest
+import time_machine
 from django.utils import timezone
+from django.utils.http import http_date
 
 from events.models import Event
 from tests.factories import EventFactory
@@ -98,36 +100,53 @@ def test_conditional_get_answers_not_modified_until_the_event_changes(client):
     assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 200
 
 
-def test_the_feed_holds_upcoming_public_events_in_their_zones(client):
+def test_the_feed_holds_upcoming_and_recent_public_events_in_their_zones(client):
     now = timezone.now()
     soon = EventFactory(title="Snart")
     abroad = EventFactory(title="Utomlands", timezone="America/Santiago")
     EventFactory(title="Utkast", status=Event.Status.DRAFT)
-    EventFactory(title="Förbi", starts_at=now - timedelta(days=2), ends_at=now - timedelta(days=1))
+    recent = EventFactory(
+        title="Förbi i våras",
+        starts_at=now - timedelta(days=200),
+        ends_at=now - timedelta(days=199),
+    )
+    EventFactory(title="För länge sedan", starts_at=now - timedelta(days=400))
 
     response = client.get("/evenemang/kalender.ics")
     cal = icalendar.Calendar.from_ical(response.content)
 
     assert sorted(str(e["SUMMARY"]) for e in cal.walk("VEVENT")) == sorted(
-        [abroad.title, soon.title]
+        [abroad.title, recent.title, soon.title]
     )
     assert {tz["TZID"] for tz in cal.walk("VTIMEZONE")} == {"Europe/Stockholm", "America/Santiago"}
     again = client.get("/evenemang/kalender.ics", headers={"if-none-match": response["ETag"]})
     assert again.status_code == 304
 
 
-def test_an_event_that_ends_changes_the_feed(client):
-    now = timezone.now()
+@pytest.mark.parametrize(
+    "path", ["/evenemang/kalender.ics", "/evenemang/amne/ostersjon/kalender.ics"]
+)
+def test_an_event_stays_in_the_feeds_for_twelve_months_after_it_ends(client, path):
+    ends = datetime(2026, 3, 12, 17, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
     EventFactory(
-        title="Pågår", starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=1)
+        title="Östersjöns leverantörer",
+        starts_at=ends - timedelta(hours=3),
+        ends_at=ends,
+        tags=["Östersjön"],
     )
-    first = client.get("/evenemang/kalender.ics")
 
-    Event.objects.update(ends_at=now - timedelta(minutes=1))
+    with time_machine.travel(ends + timedelta(days=1), tick=False):
+        next_day = client.get(path)
+    with time_machine.travel(ends + timedelta(days=364), tick=False):
+        within_a_year = client.get(path, headers={"if-none-match": next_day["ETag"]})
+    with time_machine.travel(ends + timedelta(days=366), tick=False):
+        after_a_year = client.get(path, headers={"if-none-match": next_day["ETag"]})
 
-    second = client.get("/evenemang/kalender.ics", headers={"if-none-match": first["ETag"]})
-    assert second.status_code == 200
-    assert vevents(second) == []
+    assert [str(e["SUMMARY"]) for e in vevents(next_day)] == ["Östersjöns leverantörer"]
+    assert within_a_year.status_code == 304
+    assert after_a_year.status_code == 200
+    assert vevents(after_a_year) == []
+    assert after_a_year["Last-Modified"] == http_date((ends + timedelta(days=365)).timestamp())
 
 
 def test_feeds_per_topic_and_per_kind(client):
@@ -156,14 +175,30 @@ def test_rss_of_upcoming_events_is_valid_and_marks_cancellations(client):
     ]
 
 
-def test_a_filtered_list_offers_the_calendar_of_its_kind_or_topic(client):
-    EventFactory(tags=["klimat"])
+def test_a_filtered_list_offers_the_calendar_of_its_kind_or_topic(client, settings):
+    settings.SITE_URL = "https://upphandling.example.org"
+    EventFactory(tags=["Klimat på Åland"])
 
-    by_topic = client.get("/evenemang/?amne=klimat").content.decode()
+    by_topic = client.get("/evenemang/?amne=klimat-pa-aland").content.decode()
     by_kind = client.get("/evenemang/?typ=workshop").content.decode()
 
-    assert 'href="/evenemang/amne/klimat/kalender.ics"' in by_topic
-    assert 'href="/evenemang/typ/workshop/kalender.ics"' in by_kind
+    for html, path in (
+        (by_topic, "/evenemang/amne/klimat-pa-aland/kalender.ics"),
+        (by_kind, "/evenemang/typ/workshop/kalender.ics"),
+    ):
+        # webcal:// subscribes in a calendar program; https:// is the address to paste.
+        assert f'href="webcal://upphandling.example.org{path}"' in html
+        assert f'href="https://upphandling.example.org{path}"' in html
+
+
+def test_every_event_list_offers_the_whole_calendar_as_webcal_and_https(client, settings):
+    settings.SITE_URL = "https://upphandling.example.org"
+
+    html = client.get("/evenemang/tidigare/").content.decode()
+
+    assert 'href="webcal://upphandling.example.org/evenemang/kalender.ics"' in html
+    assert ">https://upphandling.example.org/evenemang/kalender.ics</a>" in html
+    assert "de senaste tolv månaderna" in html
 
 
 def test_calendar_entries_carry_their_kind_and_topics_as_categories(client):

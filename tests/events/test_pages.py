@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from events.models import Event, Participation
 from tests.factories import EventFactory, OrganisationFactory, ParticipationFactory, PersonFactory
+from tests.links import internal_links
 
 pytestmark = pytest.mark.django_db
 
@@ -365,3 +366,27 @@ def test_the_event_page_describes_the_event_for_search_engines(client):
     assert data["eventStatus"] == "https://schema.org/EventCancelled"
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert data["startDate"] == event.local_starts_at.isoformat()
+
+
+@pytest.mark.parametrize("topic", ["Tvångsarbete", "Sjöfart och ål", "Økologi", "Ærlig handel"])
+def test_every_topic_link_of_an_event_leads_somewhere(client, settings, topic):
+    """An event's topic links, the filtered list and its calendar all answer 200."""
+    settings.SITE_URL = site = "http://testserver"  # calendar links are absolute
+    event = EventFactory(title="Seminarium om leverantörskedjor", tags=[topic])
+
+    page = client.get(event.get_absolute_url())
+    html = page.content.decode()
+    topic_links = [link for link in internal_links(html, site + "/") if "amne=" in link]
+    assert topic_links
+    for link in topic_links:
+        listing = client.get(link, follow=True)
+        assert listing.status_code == 200, link
+        assert titles(listing) == [event.title]
+        feeds = [
+            link
+            for link in internal_links(listing.content.decode(), site + link)
+            if "kalender.ics" in link
+        ]
+        assert feeds, link
+        for feed in feeds:
+            assert client.get(feed, follow=True).status_code == 200, feed

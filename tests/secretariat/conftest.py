@@ -135,3 +135,23 @@ def production_site(site_template, collected_static, tmp_path):
             cluster.remove()
 
     return start
+
+
+@pytest.fixture
+def database_away(tmp_path):
+    """``with database_away():`` the default connection points at a socket folder where
+    no PostgreSQL listens: real connection attempts that fail, as when it is stopped."""
+
+    @contextmanager
+    def away():
+        saved = dict(connection.settings_dict)
+        connection.close()
+        connection.settings_dict.update(HOST=str(tmp_path), PORT="")
+        try:
+            yield
+        finally:
+            connection.close()
+            connection.settings_dict.clear()
+            connection.settings_dict.update(saved)
+
+    return away

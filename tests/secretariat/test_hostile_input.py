@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from articles.models import Article
 from events.models import Event, Organisation, Participation, Person
+from secretariat.content.converters import TagSlugConverter, YearConverter
 from secretariat.models import Page
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +126,15 @@ PARAMETERS = query_parameters()
 
 
 def segment_strategy(converter, known_slugs):
+    if isinstance(converter, YearConverter):
+        # Every four digits the archive routes accept, year 0000 and 9999 included.
+        return st.integers(min_value=0, max_value=9999).map(lambda year: f"{year:04d}")
+    if isinstance(converter, TagSlugConverter):
+        # Any letters of any alphabet, as the tag routes accept them, percent-encoded.
+        return st.one_of(
+            st.sampled_from(known_slugs),
+            st.from_regex(r"[-\w]{1,300}", fullmatch=True).map(encode),
+        )
     if isinstance(converter, IntConverter):
         return st.one_of(
             st.integers(min_value=0, max_value=10**30),
@@ -190,8 +200,9 @@ def known_slugs(db):
         status=Article.Status.PUBLISHED,
         published_at=timezone.now() - timedelta(days=1),
     )
-    article.tags.add("upphandling")
+    article.tags.add("upphandling", "Tvångsarbete", "Økologi och ærlig handel")
     article.authors.add(person)
+    event.tags.add("Tvångsarbete")
     return [
         "om-oss",
         "anna-berg",
@@ -199,6 +210,7 @@ def known_slugs(db):
         "dialog",
         "hallbar-upphandling",
         "upphandling",
+        *(tag.slug for tag in article.tags.all()),
         "finns-inte",
     ]
 

@@ -24,16 +24,16 @@ def _page_cache_on(settings, tmp_path):
 
 @pytest.fixture
 def page(db):
-    return Page.objects.create(title="Tillgänglighet", slug="tillganglighet", body="<p>Text</p>")
+    return Page.objects.create(title="Om kansliet", slug="om-kansliet", body="<p>Text</p>")
 
 
 def test_second_anonymous_request_is_served_without_queries(
     client, page, django_assert_num_queries
 ):
-    first = client.get("/tillganglighet/")
+    first = client.get("/om-kansliet/")
     assert first["X-Page-Cache"] == "miss"
     with django_assert_num_queries(0):
-        second = client.get("/tillganglighet/")
+        second = client.get("/om-kansliet/")
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
     # The headers of the inner middleware are kept with the page.
@@ -42,97 +42,97 @@ def test_second_anonymous_request_is_served_without_queries(
 
 
 def test_cached_page_answers_conditional_get_with_304(client, page):
-    etag = client.get("/tillganglighet/")["ETag"]
-    again = client.get("/tillganglighet/", headers={"if-none-match": etag})
+    etag = client.get("/om-kansliet/")["ETag"]
+    again = client.get("/om-kansliet/", headers={"if-none-match": etag})
     assert again.status_code == 304
 
 
 def test_staff_change_in_the_admin_is_visible_at_once(
     staff_client, page, django_capture_on_commit_callbacks
 ):
-    assert Client().get("/tillganglighet/")["X-Page-Cache"] == "miss"
-    assert Client().get("/tillganglighet/")["X-Page-Cache"] == "hit"
+    assert Client().get("/om-kansliet/")["X-Page-Cache"] == "miss"
+    assert Client().get("/om-kansliet/")["X-Page-Cache"] == "hit"
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
             f"/admin/secretariat/page/{page.pk}/change/",
             {
-                "title": "Tillgänglighetsredogörelse",
-                "slug": "tillganglighet",
+                "title": "Om det nationella kansliet",
+                "slug": "om-kansliet",
                 "intro": "",
                 "body": "<p>Ny text</p>",
                 "is_published": "on",
             },
         )
     assert response.status_code == 302
-    fresh = Client().get("/tillganglighet/")
+    fresh = Client().get("/om-kansliet/")
     assert fresh["X-Page-Cache"] == "miss"
-    assert "Tillgänglighetsredogörelse" in fresh.text
+    assert "Om det nationella kansliet" in fresh.text
 
 
 def test_any_successful_admin_post_makes_pages_stale(staff_client, page):
     # Admin actions may change rows with QuerySet.update(), which sends no signal.
-    assert Client().get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    assert Client().get("/om-kansliet/")["X-Page-Cache"] == "miss"
     response = staff_client.post(
         "/admin/secretariat/page/", {"action": "delete_selected", "_selected_action": [page.pk]}
     )
     assert response.status_code == 200  # The confirmation page.
-    assert Client().get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    assert Client().get("/om-kansliet/")["X-Page-Cache"] == "miss"
 
 
 def test_admin_post_by_a_visitor_keeps_the_cache(client, page):
-    client.get("/tillganglighet/")
+    client.get("/om-kansliet/")
     assert client.post("/admin/login/", {"username": "x", "password": "y"}).status_code == 200
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "hit"
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "hit"
 
 
 def test_change_that_is_rolled_back_keeps_the_cache(client, page, django_assert_num_queries):
-    client.get("/tillganglighet/")
+    client.get("/om-kansliet/")
     page.title = "Ändrad"
     page.save()  # Inside the test's transaction, which never commits.
     with django_assert_num_queries(0):
-        assert client.get("/tillganglighet/")["X-Page-Cache"] == "hit"
+        assert client.get("/om-kansliet/")["X-Page-Cache"] == "hit"
 
 
 def test_tag_change_makes_pages_stale(client, page, django_capture_on_commit_callbacks):
     article = Article.objects.create(title="Om", slug="om", lead="Kort.", status="published")
-    client.get("/tillganglighet/")
+    client.get("/om-kansliet/")
     with django_capture_on_commit_callbacks(execute=True):
         article.tags.add("upphandling")
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "miss"
 
 
 def test_unrelated_model_does_not_make_pages_stale(
     client, page, django_user_model, django_capture_on_commit_callbacks
 ):
-    client.get("/tillganglighet/")
+    client.get("/om-kansliet/")
     with django_capture_on_commit_callbacks(execute=True):
         django_user_model.objects.create_user("reader")
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "hit"
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "hit"
 
 
 def test_logged_in_users_are_never_served_or_stored(staff_client, page):
-    assert Client().get("/tillganglighet/")["X-Page-Cache"] == "miss"
-    assert "X-Page-Cache" not in staff_client.get("/tillganglighet/")
-    assert "X-Page-Cache" not in staff_client.get("/tillganglighet/")
+    assert Client().get("/om-kansliet/")["X-Page-Cache"] == "miss"
+    assert "X-Page-Cache" not in staff_client.get("/om-kansliet/")
+    assert "X-Page-Cache" not in staff_client.get("/om-kansliet/")
 
 
 def test_visitor_with_pending_messages_is_not_served_from_cache(client, page):
-    client.get("/tillganglighet/")
+    client.get("/om-kansliet/")
     client.cookies["messages"] = "something"
-    assert "X-Page-Cache" not in client.get("/tillganglighet/")
+    assert "X-Page-Cache" not in client.get("/om-kansliet/")
 
 
 def test_post_is_never_answered_from_cache(client, page):
-    assert client.get("/tillganglighet/").status_code == 200
-    response = client.post("/tillganglighet/")
+    assert client.get("/om-kansliet/").status_code == 200
+    response = client.post("/om-kansliet/")
     assert response.status_code == 405
     assert "X-Page-Cache" not in response
 
 
 def test_head_is_cached_apart_from_get(client, page):
-    assert client.head("/tillganglighet/")["X-Page-Cache"] == "miss"
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
-    assert client.head("/tillganglighet/")["X-Page-Cache"] == "hit"
+    assert client.head("/om-kansliet/")["X-Page-Cache"] == "miss"
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "miss"
+    assert client.head("/om-kansliet/")["X-Page-Cache"] == "hit"
 
 
 def test_missing_page_is_not_cached(client, db):
@@ -164,7 +164,7 @@ def test_nonce_is_new_on_every_response(client, settings, db):
 
 
 def test_page_without_nonce_has_no_nonce_in_its_policy(client, page):
-    policy = client.get("/tillganglighet/")["Content-Security-Policy"]
+    policy = client.get("/om-kansliet/")["Content-Security-Policy"]
     assert "nonce-" not in policy
 
 
@@ -176,10 +176,10 @@ def test_pages_do_not_outlive_the_next_scheduled_article(client, page):
         status="published",
         published_at=timezone.now() + timedelta(seconds=2),
     )
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "hit"
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "miss"
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "hit"
     time.sleep(2.2)
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "miss"
 
 
 def test_next_scheduled_change_is_the_earliest_future_moment(db):
@@ -208,8 +208,8 @@ def test_lifetime_is_capped(db, settings):
 
 def test_cache_is_off_when_lifetime_is_zero(client, page, settings):
     settings.PAGE_CACHE_SECONDS = 0
-    client.get("/tillganglighet/")
-    assert "X-Page-Cache" not in client.get("/tillganglighet/")
+    client.get("/om-kansliet/")
+    assert "X-Page-Cache" not in client.get("/om-kansliet/")
 
 
 def test_pages_are_served_while_redis_is_away(client, page, settings, free_tcp_port):
@@ -219,15 +219,15 @@ def test_pages_are_served_while_redis_is_away(client, page, settings, free_tcp_p
             "LOCATION": f"redis://127.0.0.1:{free_tcp_port}/0",
         }
     }
-    response = client.get("/tillganglighet/")
+    response = client.get("/om-kansliet/")
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
-    assert client.get("/tillganglighet/").status_code == 200
+    assert client.get("/om-kansliet/").status_code == 200
 
 
 def test_pages_are_served_when_the_generation_file_cannot_be_written(client, page, settings):
     settings.PAGE_CACHE_GENERATION_FILE = "/proc/no-such-folder/generation"
-    response = client.get("/tillganglighet/")
+    response = client.get("/om-kansliet/")
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
 

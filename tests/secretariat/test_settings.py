@@ -15,6 +15,9 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 30 + "-production-secret-for-the-settings-test-only",
     "ALLOWED_HOSTS": "upphandling.example.org",
     "EMAIL_URL": "smtp://mailer:secret@smtp.example.org:587",
+    # Addresses people read (check --deploy warns while they are at example domains).
+    "CONTACT_EMAIL": "kansliet@hallbar-upphandling.se",
+    "DEFAULT_FROM_EMAIL": "Nationella kansliet <nyhetsbrev@hallbar-upphandling.se>",
 }
 
 
@@ -130,6 +133,18 @@ def test_check_deploy_is_clean_with_production_variables():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_while_the_contact_addresses_are_placeholders():
+    env = production_env()
+    del env["CONTACT_EMAIL"]
+    result = run_manage("check", "--deploy", env=env | {"DEFAULT_FROM_EMAIL": "x@example.com"})
+
+    assert result.returncode == 0  # a warning, not an error: the site still runs
+    output = result.stdout + result.stderr
+    assert "secretariat.W001" in output
+    assert "CONTACT_EMAIL is a placeholder ('kansliet@example.org')" in output
+    assert "DEFAULT_FROM_EMAIL is a placeholder ('x@example.com')" in output
 
 
 def test_wsgi_and_asgi_default_to_production():
