@@ -18,14 +18,15 @@ Each line is saved through the model, as the admin saves an article:
 history (``secretariat/content/jsonl.py`` runs the lines).
 """
 
-import functools
 import hashlib
 from pathlib import Path
 
 import reversion
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
+from taggit.models import Tag, TaggedItem
 
 from events.models import Event
 from events.people import find_or_create_person
@@ -71,57 +72,107 @@ def _clean_record(record):
     return values
 
 
-def _save(record, base_dir, dry_run):
-    """Create or update one article from a line, through the model; returns whether it was
-    created. A line without a time keeps an existing article's time; a new one gets now."""
-    values = _clean_record(record)
-    events = list(Event.objects.filter(slug__in=values["events"]))
-    missing_events = sorted(set(values["events"]) - {event.slug for event in events})
-    if missing_events:
-        raise LineError(f"no event with slug {', '.join(missing_events)}")
-    image = jsonl.file_path(values, "image", base_dir)
+class ArticleLines:
+    """The lines of one import, each saved as one article through the model.
 
-    article = Article.objects.filter(slug=values["slug"]).first()
-    created = article is None
-    article = article or Article(slug=values["slug"])
-    for name in (*TEXT_FIELDS, "status", "language", *FLAG_FIELDS):
-        setattr(article, name, values[name])
-    if "published_at" in values:
-        article.published_at = values["published_at"]
-    stored_image = article.image.name
-    if image is None:
-        article.image = ""
-        article.image_source = ""
-    new_image = image is not None and not _same_image(article, image)
-    if new_image:
-        _verify_picture(image)
-        # The name alone lets full_clean check the image rules (a description).
-        article.image.name = values["image"]
-    article.full_clean()
-    if new_image and dry_run:
-        article.image.name = stored_image  # Checked, not stored.
-    elif new_image:
-        with image.open("rb") as handle:
-            article.image = File(handle, name=image.name)
-            article.save()  # Verifies, cleans and stores the picture under a new name.
-        article.image_source = f"{_image_source(image)} {article.image.name}"
-    article.save()
-    if created:
-        # An import is not an edit: a moved archive should not read "updated today".
-        article.updated_at = min(article.published_at, timezone.now())
-        Article.objects.filter(pk=article.pk).update(updated_at=article.updated_at)
-    else:
-        article.authorships.all().delete()
-    Authorship.objects.bulk_create(
-        Authorship(article=article, person=find_or_create_person(name), order=order)
-        for order, name in enumerate(dict.fromkeys(values["authors"]))
-    )
-    article.tags.set(values["tags"])
-    article.events.set(events)
-    # The article's version as the line left it, with its authors (the save
-    # itself added the article before its authors were set).
-    reversion.add_to_revision(article)
-    return created
+    People and tags are looked up once an import and remembered by name (an
+    archive names the same few hundred authors and tags thousands of times);
+    a bad line forgets them, since what it made is rolled back with it.
+    """
+
+    def __init__(self, base_dir, dry_run):
+        self.base_dir, self.dry_run = base_dir, dry_run
+        self.people, self.tags = {}, {}
+
+    def __call__(self, record):
+        try:
+            return self.save(record)
+        except Exception:
+            self.people.clear()
+            self.tags.clear()
+            raise
+
+    def save(self, record):
+        """Create or update the article of one line; returns whether it was created.
+
+        A line without a time keeps an existing article's time; a new one gets now.
+        """
+        values = _clean_record(record)
+        events = list(Event.objects.filter(slug__in=values["events"]))
+        missing_events = sorted(set(values["events"]) - {event.slug for event in events})
+        if missing_events:
+            raise LineError(f"no event with slug {', '.join(missing_events)}")
+        image = jsonl.file_path(values, "image", self.base_dir)
+
+        article = Article.objects.filter(slug=values["slug"]).first()
+        created = article is None
+        article = article or Article(slug=values["slug"])
+        for name in (*TEXT_FIELDS, "status", "language", *FLAG_FIELDS):
+            setattr(article, name, values[name])
+        if "published_at" in values:
+            article.published_at = values["published_at"]
+        stored_image = article.image.name
+        if image is None:
+            article.image = ""
+            article.image_source = ""
+        new_image = image is not None and not _same_image(article, image)
+        if new_image:
+            _verify_picture(image)
+            # The name alone lets full_clean check the image rules (a description).
+            article.image.name = values["image"]
+        # The slug, the one unique field, was just looked up; the one constraint is the image's.
+        article.full_clean(validate_unique=False, validate_constraints=bool(article.image))
+        if new_image and self.dry_run:
+            article.image.name = stored_image  # Checked, not stored.
+        elif new_image:
+            with image.open("rb") as handle:
+                article.image = File(handle, name=image.name)
+                article.save()  # Verifies, cleans and stores the picture under a new name.
+            article.image_source = f"{_image_source(image)} {article.image.name}"
+        article.save()
+        if created:
+            # An import is not an edit: a moved archive should not read "updated today".
+            article.updated_at = min(article.published_at, timezone.now())
+            Article.objects.filter(pk=article.pk).update(updated_at=article.updated_at)
+        else:
+            article.authorships.all().delete()
+        # Two spellings of one name are one author.
+        people = dict.fromkeys(self.person(name) for name in values["authors"])
+        Authorship.objects.bulk_create(
+            Authorship(article=article, person=person, order=order)
+            for order, person in enumerate(people)
+        )
+        tags = self.named_tags(values["tags"])
+        if created:
+            # taggit's set() links each tag with get_or_create, four statements a tag;
+            # a new article has no links to compare with, so they go in one.
+            TaggedItem.objects.bulk_create(TaggedItem(content_object=article, tag=t) for t in tags)
+        else:
+            article.tags.set(tags)
+        if events or not created:
+            article.events.set(events)
+        # The line's revision: the article as the line left it, with its events
+        # and authors (read in two queries).
+        authorships = Authorship.objects.select_related("person")
+        prefetch_related_objects([article], "events", Prefetch("authorships", authorships))
+        reversion.add_to_revision(article)
+        return created
+
+    def person(self, name):
+        if name not in self.people:
+            self.people[name] = find_or_create_person(name)
+        return self.people[name]
+
+    def named_tags(self, names):
+        """The tags of these names, in order, made if missing."""
+        names = list(dict.fromkeys(names))
+        unknown = [name for name in names if name not in self.tags]
+        if unknown:
+            self.tags |= {tag.name: tag for tag in Tag.objects.filter(name__in=unknown)}
+            for name in unknown:
+                if name not in self.tags:
+                    self.tags[name] = Tag.objects.create(name=name)
+        return [self.tags[name] for name in names]
 
 
 def _verify_picture(path):
@@ -157,7 +208,7 @@ def import_articles(
     """
     return jsonl.run_import(
         records,
-        functools.partial(_save, base_dir=base_dir, dry_run=dry_run),
+        ArticleLines(base_dir, dry_run),
         dry_run=dry_run,
         progress=progress,
         batch_size=batch_size,

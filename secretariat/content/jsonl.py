@@ -10,9 +10,10 @@ becomes one object, saved through the model (``full_clean()``, then
   number and reason while the good ones are kept. Lines are committed in
   batches, so a long file keeps what was done; with ``dry_run`` everything is
   checked against the database and nothing is kept. Each line is a
-  django-reversion revision (the objects' history shows the import), its
-  signals are sent as for any save, and the page cache is made stale once,
-  at the end (``page_cache.bump_once``);
+  django-reversion revision, to which the format adds the object the line is
+  about (its history then shows the import); signals are sent as for any
+  save, and the page cache is made stale once, at the end
+  (``page_cache.bump_once``);
 - the checks of a line's values (``parse_line``, ``check_keys``, ``text``,
   ``flag``, ``names``, ``moment``, ``file_path``), so that the same mistake
   reads the same in every file;
@@ -70,7 +71,8 @@ def run_import(
 ):
     """Import ``rows`` (text or bytes lines, or dicts) with ``import_line(record)``.
 
-    ``import_line`` gets each line as a dict, saves it through the model, raises
+    ``import_line`` gets each line as a dict, saves it through the model, adds
+    it to the line's revision (``reversion.add_to_revision``), raises
     ``LineError`` (or lets a ``ValidationError`` or ``IntegrityError`` through)
     for a bad one, and returns whether it created an object. ``source`` names
     the file in the history of what was saved. ``progress(line_number)`` is
@@ -106,8 +108,9 @@ def _import_one(number, row, import_line, report, comment):
     try:
         record = parse_line(row)
         # The revision's block is the line's savepoint: a bad line leaves
-        # neither rows nor history behind.
-        with reversion.create_revision():
+        # neither rows nor history behind. Its content is what import_line
+        # adds, once the line is whole (with its authors, its participants).
+        with reversion.create_revision(manage_manually=True):
             reversion.set_comment(comment)
             created = import_line(record)
     except LineError as error:

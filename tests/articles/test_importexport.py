@@ -161,24 +161,28 @@ def test_commands(tmp_path, capsys):
 
 
 def test_a_line_only_the_database_refuses_is_one_bad_line_and_its_batch_is_kept():
-    # Only the database knows that a tag name is too long.
+    # Only the database knows that a tag name is too long; the line's new
+    # author goes with it, and the next line that names her makes her anew.
     source = lines(
         *(record(slug=f"artikel-{n}", title=f"Artikel {n}") for n in range(1, 4)),
-        record(slug="for-lang-tagg", tags=["t" * 150]),
+        record(slug="for-lang-tagg", tags=["t" * 150], authors=["Åsa Ørn"]),
         record(slug="artikel-5", title="Artikel 5", tags=["revision", "ny tagg"]),
+        record(slug="artikel-6", authors=["Åsa Ørn"]),
     )
     report = import_articles(source, batch_size=5)
 
     assert [number for number, _ in report.errors] == [4]
     assert "too long" in report.errors[0][1]
-    assert (report.created, report.updated) == (4, 0)
+    assert (report.created, report.updated) == (5, 0)
     assert not Article.objects.filter(slug="for-lang-tagg").exists()
     assert sorted(Article.objects.values_list("slug", flat=True)) == [
         "artikel-1",
         "artikel-2",
         "artikel-3",
         "artikel-5",
+        "artikel-6",
     ]
+    assert Article.objects.get(slug="artikel-6").authors.get().name == "Åsa Ørn"
     fifth = Article.objects.get(slug="artikel-5")
     assert sorted(fifth.tags.names()) == ["ny tagg", "revision"]
     assert [a.person.name for a in fifth.authorships.all()] == ["Sara Nyberg", "Johan Ekström"]
