@@ -151,10 +151,13 @@ class ArticleLines:
             article.tags.set(tags)
         if events or not created:
             article.events.set(events)
-        # The line's revision: the article as the line left it, with its events
-        # and authors (read in two queries).
-        authorships = Authorship.objects.select_related("person")
-        prefetch_related_objects([article], "events", Prefetch("authorships", authorships))
+        # The line's revision: the article as the line left it, with the events
+        # just set (no query for none) and its authors (one query).
+        prefetch_related_objects(
+            [article],
+            Prefetch("events", Event.objects.filter(pk__in=[event.pk for event in events])),
+            Prefetch("authorships", Authorship.objects.select_related("person")),
+        )
         reversion.add_to_revision(article)
         return created
 
