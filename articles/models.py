@@ -69,14 +69,6 @@ def plain_text(field):
     )
 
 
-def validate_free_slug(slug):
-    """Refuse an address that the news pages use themselves (part of ``Article.clean``)."""
-    if slug in RESERVED_SLUGS:
-        raise ValidationError(
-            {"slug": _("This address is used by the news pages. Choose another.")}
-        )
-
-
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The single definition of what the public may see.
@@ -328,10 +320,11 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        # The import checks a line without an Article (importexport._check_fields):
-        # a rule added here needs adding there.
         super().clean()
-        validate_free_slug(self.slug)
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by the news pages. Choose another.")}
+            )
         if self.pk:
             stored = Article.objects.filter(pk=self.pk).values("slug", "status").first()
             if stored and stored["status"] == self.Status.PUBLISHED and stored["slug"] != self.slug:

@@ -10,15 +10,18 @@ fields may be absent, null or empty; a time without an offset is read in the eve
 `image` is a path relative to the file's folder. Import is idempotent on `slug` (update or
 create; a line without one gets the slug its title gives). Participants replace the event's
 participants; people are matched by name, and a given title or organisation updates them.
-Each line is written whole or not at all, and each bad line is reported with its
-number and reason. A dry run checks everything, including the database's constraints, and
-writes nothing.
+Each line is saved through the model (``full_clean()``, then ``save()``, with its signals
+and a version in the event's history), whole or not at all, and each bad line is reported
+with its number and reason; lines are committed in batches, as articles are
+(``secretariat/content/jsonl.py``). A dry run checks everything, including the database's
+constraints, and writes nothing.
 """
 
 import functools
 import zoneinfo
 from pathlib import Path
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django_countries import countries
@@ -66,16 +69,18 @@ PARTICIPANT_FIELDS = {"name", "title", "organisation", "role"}
 ZONES = zoneinfo.available_timezones()
 
 
-def import_events(rows, *, base_dir=None, dry_run=False, progress=None):
+def import_events(rows, *, base_dir=None, dry_run=False, progress=None, source=None):
     """Import lines of JSON (an open file, or a list of strings). Returns an ImportReport.
 
-    ``progress(line_number)`` is called after each line.
+    ``progress(line_number)`` is called as lines are done; ``source`` names the file in
+    the events' history.
     """
     return jsonl.run_import(
         rows,
         functools.partial(_import_line, base_dir=base_dir),
         dry_run=dry_run,
         progress=progress,
+        source=source,
     )
 
 
@@ -128,6 +133,8 @@ def _import_line(data, base_dir):
             role=person["role"],
             order=order,
         )
+    # The event's version as the line left it, with its participants.
+    reversion.add_to_revision(event)
     return created
 
 

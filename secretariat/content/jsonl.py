@@ -2,17 +2,18 @@
 
 Each app describes its own format (``articles/importexport.py``,
 ``events/importexport.py``): which keys a line may have and how one line
-becomes one object. What every format does the same way lives here:
+becomes one object, saved through the model (``full_clean()``, then
+``save()``). What every format does the same way lives here:
 
-- ``run_import`` numbers the lines from 1, skips blank ones, writes each line
-  in a savepoint (a bad line writes nothing and is reported with its number
-  and reason), commits in batches so a long file keeps what was done, and
-  with ``dry_run`` checks everything against the database and keeps nothing;
-- with ``BatchWriter`` (``import_batch``), a format checks each line in Python
-  first (the next batch in a second thread, while this one is written) and
-  then writes a whole batch in a few statements; if the database refuses the
-  batch, the batch is written again line by line (``import_line``) to find
-  and report the bad line, so the result is the same either way;
+- ``run_import`` numbers the lines from 1, skips blank ones, and saves each
+  line in a savepoint, so a bad line writes nothing and is reported with its
+  number and reason while the good ones are kept. Lines are committed in
+  batches, so a long file keeps what was done; with ``dry_run`` everything is
+  checked against the database and nothing is kept. Each line is a
+  django-reversion revision, to which the format adds the object the line is
+  about (its history then shows the import); signals are sent as for any
+  save, and the page cache is made stale once, at the end
+  (``page_cache.bump_once``);
 - the checks of a line's values (``parse_line``, ``check_keys``, ``text``,
   ``flag``, ``names``, ``moment``, ``file_path``), so that the same mistake
   reads the same in every file;
@@ -24,19 +25,19 @@ becomes one object. What every format does the same way lives here:
 import itertools
 import json
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, DataError, IntegrityError, transaction
-from django.utils import translation
+from django.db import DataError, IntegrityError, transaction
+from django.utils.translation import gettext
 
 from secretariat.media.images import max_bytes
-from secretariat.operations.page_cache import bump_generation
+from secretariat.operations import page_cache
 
 BATCH_SIZE = 500
 
@@ -65,138 +66,53 @@ class ImportReport:
         )
 
 
-class BatchWriter:
-    """How a format writes many lines at once; given to ``run_import`` as ``import_batch``.
-
-    ``prepare(record)`` checks one line in Python and returns what
-    ``write(prepared)`` needs, or raises ``LineError``/``ValidationError``. It
-    must not use the database: it runs in a second thread, a batch ahead, while
-    the database writes the batch before (the transaction is the first thread's).
-    ``write(prepared_lines)`` writes them all and returns how many it created;
-    any error (a ``DatabaseError``, or a ``LineError`` for a fact only the
-    database knows) makes ``run_import`` write that batch line by line instead.
-    """
-
-    def prepare(self, record):
-        raise NotImplementedError
-
-    def write(self, prepared_lines):
-        raise NotImplementedError
-
-
 def run_import(
-    rows, import_line, *, dry_run=False, progress=None, batch_size=BATCH_SIZE, import_batch=None
+    rows, import_line, *, dry_run=False, progress=None, batch_size=BATCH_SIZE, source=None
 ):
     """Import ``rows`` (text or bytes lines, or dicts) with ``import_line(record)``.
 
-    ``import_line`` gets each line as a dict, raises ``LineError`` (or lets a
-    ``ValidationError`` or ``IntegrityError`` through) for a bad one, and
-    returns whether it created an object. With ``import_batch`` (a
-    ``BatchWriter``) lines are written a batch at a time, and ``import_line``
-    only finds the bad line of a batch the database refused.
-    ``progress(line_number)`` is called after each line. Returns an ``ImportReport``.
+    ``import_line`` gets each line as a dict, saves it through the model, adds
+    it to the line's revision (``reversion.add_to_revision``), raises
+    ``LineError`` (or lets a ``ValidationError`` or ``IntegrityError`` through)
+    for a bad one, and returns whether it created an object. ``source`` names
+    the file in the history of what was saved. ``progress(line_number)`` is
+    called after each batch's lines. Returns an ``ImportReport``.
     """
     report = ImportReport(dry_run=dry_run)
     numbered = ((number, row) for number, row in enumerate(rows, start=1) if not _blank(row))
+    if source:
+        comment = gettext("Imported from %(file)s") % {"file": source}
+    else:
+        comment = gettext("Imported from a file")
     # A dry run checks everything in one transaction and rolls it back;
     # a real run commits each batch, so a long file keeps what was done.
-    with transaction.atomic() if dry_run else nullcontext():
-        batches = itertools.batched(numbered, batch_size)
-        if import_batch is not None:
-            batches = _checked_ahead(batches, import_batch)
-        for batch in batches:
+    with transaction.atomic() if dry_run else nullcontext(), page_cache.bump_once():
+        for batch in itertools.batched(numbered, batch_size):
             with transaction.atomic():
-                if import_batch is None:
-                    for number, row in batch:
-                        report.lines += 1
-                        _import_one(number, row, import_line, report)
-                else:
-                    report.lines += len(batch.lines)
-                    _import_batch(batch, import_batch, import_line, report)
+                for number, row in batch:
+                    report.lines += 1
+                    _import_one(number, row, import_line, report, comment)
             if progress:
-                for number, _row in batch.lines if import_batch else batch:
+                for number, _row in batch:
                     progress(number)
         if dry_run:
             transaction.set_rollback(True)
-    report.errors.sort()  # A batch reports what it checks before what it writes.
     return report
-
-
-@dataclass
-class CheckedBatch:
-    """A batch of lines as ``BatchWriter.prepare`` found them."""
-
-    lines: tuple  # (number, row), as read
-    ready: list  # (number, record, prepared): the lines to write
-    errors: list  # (number, reason): the lines refused
-
-
-def _checked_ahead(batches, writer):
-    """Each batch of lines checked by ``writer.prepare``, a batch ahead, in a second thread.
-
-    While the caller writes one batch, and mostly waits for PostgreSQL (the
-    search vector and its index, for articles), the next batch is parsed and
-    checked, so Python and the database work at once. The thread shares
-    nothing but the lines it is given: it reads no file, uses no database,
-    and words its reasons in the caller's language.
-    """
-    language = translation.get_language()
-
-    def check(lines):
-        with translation.override(language):
-            return _check_batch(lines, writer)
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-check") as pool:
-        ahead = None
-        for lines in batches:
-            following = pool.submit(check, lines)
-            if ahead is not None:
-                yield ahead.result()
-            ahead = following
-        if ahead is not None:
-            yield ahead.result()
-
-
-def _check_batch(lines, writer):
-    batch = CheckedBatch(lines, ready=[], errors=[])
-    for number, row in lines:
-        try:
-            record = parse_line(row)
-            batch.ready.append((number, record, writer.prepare(record)))
-        except LineError as error:
-            batch.errors.append((number, str(error)))
-        except ValidationError as error:
-            batch.errors.append((number, validation_message(error)))
-    return batch
-
-
-def _import_batch(batch, writer, import_line, report):
-    report.errors += batch.errors
-    ready = batch.ready
-    if not ready:
-        return
-    try:
-        with transaction.atomic():
-            created = writer.write([prepared for _, _, prepared in ready])
-    except (DatabaseError, LineError, ValidationError):
-        # Something only the database could tell: find the line, one at a time.
-        for number, record, _prepared in ready:
-            _import_one(number, record, import_line, report)
-    else:
-        report.created += created
-        report.updated += len(ready) - created
-        # Bulk writes send no signals: tell the page cache once, after the commit.
-        transaction.on_commit(bump_generation, robust=True)
 
 
 def _blank(row):
     return not isinstance(row, dict) and not row.strip()
 
 
-def _import_one(number, row, import_line, report):
+def _import_one(number, row, import_line, report, comment):
     try:
-        with transaction.atomic():
-            created = import_line(parse_line(row))
+        record = parse_line(row)
+        # The revision's block is the line's savepoint: a bad line leaves
+        # neither rows nor history behind. Its content is what import_line
+        # adds, once the line is whole (with its authors, its participants).
+        with reversion.create_revision(manage_manually=True):
+            reversion.set_comment(comment)
+            created = import_line(record)
     except LineError as error:
         report.errors.append((number, str(error)))
     except ValidationError as error:
@@ -377,7 +293,12 @@ class ImportCommand(BaseCommand):
 
         with handle:
             report = self.run(
-                handle, options, base_dir=file.parent, dry_run=dry_run, progress=progress
+                handle,
+                options,
+                base_dir=file.parent,
+                dry_run=dry_run,
+                progress=progress,
+                source=file.name,
             )
         for number, reason in report.errors:
             self.stderr.write(self.style.ERROR(f"{file}:{number}: {reason}"))
@@ -386,7 +307,8 @@ class ImportCommand(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{self.noun.capitalize()}: {report}"))
 
     def run(self, lines, options, **import_options):
-        """Import ``lines`` with ``import_options`` (``base_dir``, ``dry_run``, ``progress``)."""
+        """Import ``lines`` with ``import_options`` (``base_dir``, ``dry_run``, ``progress``,
+        ``source``)."""
         raise NotImplementedError
 
 

@@ -12,7 +12,9 @@ database. Three rules keep it correct:
   value that changes (after the transaction commits) whenever a model of the
   apps in ``PAGE_CACHE_CONTENT`` is saved, deleted or has its relations
   changed. The signals are connected in ``SecretariatConfig.ready``. Old
-  entries are never read again and simply expire.
+  entries are never read again and simply expire. Code that saves many
+  objects at once (an import) wraps them in ``bump_once()``: one change of
+  generation at the end instead of one per save.
 - **Time alone changes pages too.** A scheduled article appears when its
   ``published_at`` comes; an event leaves "upcoming" when it ends. Entries live
   at most ``PAGE_CACHE_SECONDS`` and never past the next such moment, found
@@ -27,6 +29,7 @@ on the machine read, which costs one read of a few bytes per request.
 """
 
 import contextlib
+import contextvars
 import functools
 import hashlib
 import logging
@@ -115,10 +118,40 @@ def bump_generation():
     return generation
 
 
+# Inside ``bump_once()``: whether content changed in the block, else None.
+_changed_in_block = contextvars.ContextVar("page_cache_changed_in_block", default=None)
+
+
 def content_changed(sender, **kwargs):
     """Signal receiver: bump the generation once the change is committed."""
     if kwargs.get("action", "post_").startswith("post_") and is_content(sender):
-        transaction.on_commit(bump_generation, using=kwargs.get("using"), robust=True)
+        changed = _changed_in_block.get()
+        if changed is not None:
+            changed.append(sender)  # bump_once() bumps at its end.
+        else:
+            transaction.on_commit(bump_generation, using=kwargs.get("using"), robust=True)
+
+
+@contextlib.contextmanager
+def bump_once():
+    """Content saved inside the block makes the cached pages stale once, at its end.
+
+    Signals are sent as for any save, but the generation is not bumped per
+    save: an import of ten thousand articles bumps it once, after the commit
+    of the transaction the block ends in (none if that is rolled back). A
+    block inside another leaves the bump to the outer one.
+    """
+    if _changed_in_block.get() is not None:
+        yield
+        return
+    changed = []
+    token = _changed_in_block.set(changed)
+    try:
+        yield
+    finally:
+        _changed_in_block.reset(token)
+        if changed:
+            transaction.on_commit(bump_generation, robust=True)
 
 
 def is_content(model):

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image
+from reversion.models import Version
 
 from events.importexport import export_events, import_events
 from events.models import Event, Organisation, Participation, Person
@@ -226,3 +227,18 @@ def test_a_line_without_a_slug_gets_one_from_its_title_and_imports_idempotently(
 
     assert (first.created, second.updated) == (1, 1)
     assert Event.objects.get().slug == "webbinarium-om-kemikalier"
+
+
+def test_each_imported_event_has_a_version_with_its_participants(tmp_path):
+    source = tmp_path / "evenemang.jsonl"
+    participants = [{"name": "Åsa Ørsted", "role": "host"}]
+    source.write_text(row(participants=participants) + "\n" + row(slug="fel", kind="x") + "\n")
+    with pytest.raises(CommandError):
+        call_command("import_events", str(source), stdout=StringIO(), stderr=StringIO())
+
+    version = Version.objects.get_for_object(Event.objects.get()).get()
+    assert "evenemang.jsonl" in version.revision.get_comment()
+    in_revision = {v.object_repr for v in version.revision.version_set.all()}
+    assert "Webbinarium om kemikalier" in in_revision
+    assert any("Åsa Ørsted" in name for name in in_revision)  # Person and participation.
+    assert not Version.objects.filter(object_repr__contains="fel").exists()

@@ -306,14 +306,6 @@ def test_a_lost_connection_stops_the_run_and_a_new_run_sends_the_rest(smtp_serve
     assert issue.status == Issue.Status.SENT
 
 
-def test_benchmark_hook_sends_to_the_number_asked_for(smtp_server, capsys):
-    make_subscribers(3)
-    call_command("bench_newsletter", "--limit", "5")
-    assert len(smtp_server.messages) == 5
-    assert "5 sent, 0 failed" in capsys.readouterr().out
-    assert Subscriber.objects.confirmed().count() == 5
-
-
 def test_each_copy_is_a_whole_email_personal_in_headers_and_bodies(settings):
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     first, second = make_subscribers(2)

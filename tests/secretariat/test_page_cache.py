@@ -101,6 +101,20 @@ def test_tag_change_makes_pages_stale(client, page, django_capture_on_commit_cal
     assert client.get("/om-kansliet/")["X-Page-Cache"] == "miss"
 
 
+def test_many_saves_in_bump_once_make_pages_stale_once_at_the_end(
+    client, page, django_capture_on_commit_callbacks
+):
+    client.get("/tillganglighet/")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, page_cache.bump_once():
+        for number in range(3):
+            Article.objects.create(title="Ny", slug=f"ny-{number}", lead="Kort.")
+        with page_cache.bump_once():  # An inner block leaves it to the outer one.
+            Article.objects.create(title="Inre", slug="inre", lead="Kort.")
+        assert client.get("/tillganglighet/")["X-Page-Cache"] == "hit"
+    assert callbacks.count(page_cache.bump_generation) == 1
+    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
+
+
 def test_unrelated_model_does_not_make_pages_stale(
     client, page, django_user_model, django_capture_on_commit_callbacks
 ):

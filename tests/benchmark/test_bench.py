@@ -1,16 +1,30 @@
-"""The benchmark's Django side: the generated archive and the list of pages."""
+"""The benchmark's Django side: the generated archive, the list of pages, its commands.
+
+The commands exist only under ``secretariat.settings.bench``; the tests here
+run the site's settings, so they call the command classes themselves.
+"""
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Authorship
+from benchmark import data
+from benchmark.management.commands import bench_data, bench_newsletter
+from benchmark.pages import resolve_pages
 from events.models import Event, Organisation, Participation, Person
 from newsletter.models import Subscriber
-from secretariat.bench import data
-from secretariat.bench.pages import resolve_pages
 from secretariat.models import Page
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 @pytest.fixture
@@ -44,7 +58,7 @@ def test_archive_is_replaced_not_added_to(archive):
 
 def test_command_refuses_a_database_that_is_not_for_benchmarks(db):
     with pytest.raises(CommandError, match="does not look like a benchmark database"):
-        call_command("bench_data", "--articles", "10")
+        call_command(bench_data.Command(), "--articles", "10")
 
 
 def test_pages_are_found_with_their_query_counts(archive):
@@ -58,3 +72,45 @@ def test_pages_are_found_with_their_query_counts(archive):
     assert pages["page (accessibility)"]["queries"] >= 1
     assert pages["static file (floor)"]["path"].startswith("/static/")
     assert "queries" not in pages["static file (floor)"]
+
+
+def test_newsletter_hook_sends_to_the_number_asked_for(db, smtp_server, capsys):
+    Subscriber.objects.bulk_create(
+        Subscriber(
+            email=f"reader{n}@example.org",
+            status=Subscriber.Status.CONFIRMED,
+            confirmed_at=timezone.now(),
+        )
+        for n in range(3)
+    )
+    call_command(bench_newsletter.Command(), "--limit", "5")
+    assert len(smtp_server.messages) == 5
+    assert "5 sent, 0 failed" in capsys.readouterr().out
+    assert Subscriber.objects.confirmed().count() == 5
+
+
+def help_lists(settings_module):
+    """What ``manage.py help`` lists under ``settings_module`` (no database needed)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "DATABASE_URL": "postgres://nobody@/nothing",
+        "SECRET_KEY": "s" * 60,
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "help"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_the_benchmark_is_not_part_of_the_site():
+    assert importlib.util.find_spec("secretariat.bench") is None
+    for settings_module in ("secretariat.settings.development", "secretariat.settings.production"):
+        assert "bench_" not in help_lists(settings_module), settings_module
+    listed = help_lists("secretariat.settings.bench")
+    assert {"bench_data", "bench_pages", "bench_newsletter"} <= set(listed.split())

@@ -1,10 +1,10 @@
-"""Print, as JSON, the pages ``scripts/bench.py`` measures (see ``secretariat/bench/pages.py``)."""
+"""Print, as JSON, the pages ``scripts/bench.py`` measures (see ``benchmark/pages.py``)."""
 
 import json
 
 from django.core.management.base import BaseCommand
 
-from secretariat.bench.pages import resolve_pages
+from benchmark.pages import resolve_pages
 
 
 class Command(BaseCommand):

@@ -1,9 +1,9 @@
-"""Fill a benchmark database with a large archive (see ``secretariat/bench/data.py``)."""
+"""Fill a benchmark database with a large archive (see ``benchmark/data.py``)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from secretariat.bench import data as benchdata
+from benchmark import data as benchdata
 from secretariat.operations import page_cache
 
 
