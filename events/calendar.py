@@ -13,15 +13,11 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from secretariat.content.links import absolute_url
+from secretariat.content.richtext import plain_text
 from secretariat.content.tagging import tag_names
 
-from .models import plain_text
-
 PRODID = "-//Nationella kansliet for hallbar upphandling//Evenemang//SV"
-
-
-def site_url(request=None):
-    return settings.SITE_URL or (request.build_absolute_uri("/").rstrip("/") if request else "")
 
 
 def event_uid(event):
@@ -29,7 +25,7 @@ def event_uid(event):
     return f"event-{event.pk}@{host}"
 
 
-def event_component(event, base_url, tags=()):
+def event_component(event, tags=()):
     entry = icalendar.Event()
     entry.add("uid", event_uid(event))
     entry.add("dtstamp", event.updated_at or timezone.now())
@@ -42,7 +38,7 @@ def event_component(event, base_url, tags=()):
     else:
         entry.add("dtstart", event.local_starts_at)
         entry.add("dtend", event.local_ends_at)
-    url = base_url + event.get_absolute_url()
+    url = absolute_url(event.get_absolute_url())
     entry.add("url", url)
     location = event.place or event.online_url
     if location:
@@ -58,7 +54,7 @@ def event_component(event, base_url, tags=()):
     return entry
 
 
-def calendar(events, *, name, base_url):
+def calendar(events, *, name):
     """A VCALENDAR holding events, with a VTIMEZONE for every zone they use."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
@@ -72,6 +68,6 @@ def calendar(events, *, name, base_url):
     cal.add("x-published-ttl", "PT6H")
     tags = tag_names(events)
     for event in events:
-        cal.add_component(event_component(event, base_url, tags[event.pk]))
+        cal.add_component(event_component(event, tags[event.pk]))
     cal.add_missing_timezones()
     return cal.to_ical()

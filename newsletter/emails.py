@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from events.models import Event
+from secretariat.content.links import absolute_url
 
 from .tokens import confirmation_token, unsubscribe_token
 
@@ -52,10 +53,6 @@ class _Email(EmailMultiAlternatives):
         if policy is email.policy.SMTP:
             policy = _SMTP_FOLD_ONCE
         return super().message(policy=policy)
-
-
-def absolute_url(path):
-    return f"{settings.SITE_URL}{path}"
 
 
 def unsubscribe_url(subscriber):

@@ -15,6 +15,15 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture
+def site_known(db):
+    """The sites framework's one Site, read as each process reads it once: feeds
+    and the sitemap ask for it on every request and Django keeps it."""
+    from django.contrib.sites.models import Site
+
+    return Site.objects.get_current()
+
+
+@pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)

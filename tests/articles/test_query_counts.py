@@ -14,7 +14,7 @@ from taggit.models import Tag, TaggedItem
 from articles.models import Article, Authorship, Hero
 from tests.factories import ArticleFactory, EventFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_known")]
 
 PAGES = {
     "home": (reverse("articles:home"), 6),
