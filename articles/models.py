@@ -1,6 +1,7 @@
 """News articles and the front page's hero: what the secretariat publishes most."""
 
 import re
+from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
@@ -93,6 +94,12 @@ class ArticleQuerySet(models.QuerySet):
                 )
             )
         )
+
+    def in_year(self, year):
+        """Articles published in ``year`` in the site's time zone: a range on the
+        column itself, so the index on ``published_at`` serves it."""
+        start = datetime(year, 1, 1, tzinfo=timezone.get_current_timezone())
+        return self.filter(published_at__gte=start, published_at__lt=start.replace(year=year + 1))
 
     def by_author(self, person):
         return self.filter(authorships__person=person)

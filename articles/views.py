@@ -202,12 +202,9 @@ class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = context["year"]
-        start = self._make_date_lookup_arg(year)
-        end = self._make_date_lookup_arg(self._get_next_year(year))
         context["month_counts"] = (
             Article.objects.published()
-            .filter(published_at__gte=start, published_at__lt=end)
+            .in_year(context["year"].year)
             .annotate(month=TruncMonth("published_at"))
             .values("month")
             .annotate(count=Count("pk"))

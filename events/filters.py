@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from secretariat.content.filters import OffersChosenMixin, most_named
-from secretariat.content.widgets import QuickSelect
 from secretariat.operations.page_cache import remember
 
 from .models import Event, Organisation
@@ -54,21 +53,18 @@ class EventFilter(OffersChosenMixin, django_filters.FilterSet):
         choices=Event.Kind.choices,
         label=_("Kind"),
         empty_label=_("All kinds"),
-        widget=QuickSelect,
     )
     ar = django_filters.ChoiceFilter(
         field_name="starts_at",
         lookup_expr="year",
         label=_("Year"),
         empty_label=_("All years"),
-        widget=QuickSelect,
     )
     organisation = django_filters.ChoiceFilter(
         field_name="organisers__slug",
         label=_("Organiser"),
         empty_label=_("All organisers"),
         distinct=True,
-        widget=QuickSelect,
     )
     amne = django_filters.ChoiceFilter(
         field_name="tags__slug",
@@ -76,14 +72,12 @@ class EventFilter(OffersChosenMixin, django_filters.FilterSet):
         label=_("Topic"),
         empty_label=_("All topics"),
         distinct=True,
-        widget=QuickSelect,
     )
     format = django_filters.ChoiceFilter(
         choices=FORMATS,
         method="filter_format",
         label=_("Format"),
         empty_label=_("Any format"),
-        widget=QuickSelect,
     )
 
     class Meta:

@@ -21,7 +21,7 @@ PAGES = {
     "list": (reverse("articles:list"), 8),
     "filtered": (
         reverse("articles:list") + "?amne=klimat&amne=textil&ar={year}&forfattare=sara&sprak=sv",
-        11,
+        7,
     ),
     "search": (reverse("articles:search") + "?q=upphandling", 6),
     "tags": (reverse("articles:tags"), 1),
