@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
 from events.models import Person
-from secretariat.content.filters import OffersChosenMixin, most_named
+from secretariat.content.filters import FilterSelect, OffersChosenMixin, most_named
 from secretariat.operations.page_cache import remember
 
 from .models import Article, Authorship
@@ -79,17 +79,20 @@ class ArticleFilter(OffersChosenMixin, django_filters.FilterSet):
         label=_("Year"),
         method="filter_year",
         empty_label=_("All years"),
+        widget=FilterSelect,
     )
     forfattare = django_filters.ChoiceFilter(
         label=_("Author"),
         field_name="authors__slug",
         empty_label=_("All authors"),
+        widget=FilterSelect,
     )
     sprak = django_filters.ChoiceFilter(
         label=_("Language"),
         field_name="language",
         choices=Article.Language.choices,
         empty_label=_("All languages"),
+        widget=FilterSelect,
     )
 
     class Meta:
