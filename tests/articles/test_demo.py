@@ -11,6 +11,7 @@ from secretariat import demo_content
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_demo_loads_once_and_shows_everywhere(client):
     assert demo.load() == {"articles": len(demo_content.ARTICLES), "heroes": 1}
     assert demo.load() == {"articles": 0, "heroes": 0}

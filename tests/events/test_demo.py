@@ -8,6 +8,7 @@ from events.models import Event, Person
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_demo_loads_events_people_and_organisations_once(client):
     counts = demo.load()
 
