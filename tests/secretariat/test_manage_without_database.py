@@ -2,32 +2,34 @@
 how to fix it: no traceback."""
 
 import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 
 from tests.smtp import free_port
 
-
-def manage(database_url, *args):
-    env = {**os.environ, "DATABASE_URL": database_url}
-    env.pop("DJANGO_SETTINGS_MODULE", None)  # manage.py's own default, as people run it
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+from .test_settings import production_env, run_manage
 
 
-@pytest.mark.parametrize("command", [["check"], ["migrate"]])
-def test_a_closed_port_gives_one_line_with_the_fix(command):
+def development_env(database_url):
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    return env | {"DATABASE_URL": database_url}  # manage.py's own default settings
+
+
+def closed_port_url():
     # Nothing listens on a port just freed.
-    result = manage(f"postgres://kansliet:hemligt@127.0.0.1:{free_port()}/webbplats", *command)
+    return f"postgres://kansliet:hemligt@127.0.0.1:{free_port()}/webbplats"
+
+
+@pytest.mark.parametrize(
+    ("command", "env"),
+    [
+        ("check", lambda: development_env(closed_port_url())),
+        ("migrate", lambda: development_env(closed_port_url())),
+        ("check", lambda: production_env(DATABASE_URL=closed_port_url())),
+    ],
+)
+def test_a_closed_port_gives_one_line_with_the_fix(command, env):
+    result = run_manage(command, env=env())
 
     assert result.returncode != 0
     assert result.stdout == ""
@@ -39,7 +41,9 @@ def test_a_closed_port_gives_one_line_with_the_fix(command):
 
 
 def test_a_socket_folder_without_a_server_gives_the_same_line(tmp_path):
-    result = manage(f"postgres://kansliet@/webbplats?host={tmp_path}", "check")
+    result = run_manage(
+        "check", env=development_env(f"postgres://kansliet@/webbplats?host={tmp_path}")
+    )
 
     assert result.returncode != 0
     [line] = result.stderr.splitlines()
