@@ -22,7 +22,7 @@ test: install messages browser-tools test-tools ## The whole suite: lint, migrat
 	$(LOCALDB) run -- $(MAKE) --no-print-directory check-all
 
 # What `make check` leaves out: see the markers in pyproject.toml.
-FAST_TESTS := not browser and not cluster and not servers and not faults and not slow
+FAST_TESTS := not browser and not cluster and not servers and not faults and not slow and not fuzz
 
 check: install messages ## Lint and the tests that start nothing extra, in under a minute (for work in progress)
 	$(LOCALDB) run -- $(MAKE) --no-print-directory check-fast

@@ -27,7 +27,8 @@ from articles.models import Article
 from events.models import Event, Organisation, Participation, Person
 from secretariat.models import Page
 
-pytestmark = pytest.mark.django_db
+# Many generated requests a route: `make test` runs them, `make check` does not.
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 # Paths the public never reaches or that are not pages of ours.
 PRIVATE_PREFIXES = ("admin/", "media/")
