@@ -9,7 +9,7 @@ LOCALDB := $(PY) scripts/localdb.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install db db-stop serve worker lint format messages lock
+.PHONY: help run test check install db db-stop serve worker lint format messages lock
 .PHONY: backup restore browser-tools test-tools bench
 
 help: ## List the targets
@@ -20,6 +20,15 @@ run: install messages ## Site with demo content on http://127.0.0.1:$(PORT)/ (an
 
 test: install messages browser-tools test-tools ## The whole suite: lint, migrations check, tests
 	$(LOCALDB) run -- $(MAKE) --no-print-directory check-all
+
+# What `make check` leaves out: see the markers in pyproject.toml.
+FAST_TESTS := not browser and not cluster and not servers and not faults and not slow and not fuzz
+
+check: install messages ## Lint and the tests that start nothing extra, in under a minute (for work in progress)
+	$(LOCALDB) run -- $(MAKE) --no-print-directory check-fast
+
+check-fast: lint
+	$(PY) -m pytest -q -n 2 -m "$(FAST_TESTS)"
 
 check-all: lint
 	$(MANAGE) makemigrations --check --dry-run

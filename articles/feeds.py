@@ -7,6 +7,7 @@ that query and a 304.
 
 import hashlib
 
+from django.contrib.syndication.views import Feed
 from django.db.models import Count, Max
 from django.db.models.functions import Greatest
 from django.shortcuts import get_object_or_404
@@ -15,7 +16,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition
 
-from secretariat.content.feeds import SiteFeed
 from secretariat.content.tagging import tag_names
 from secretariat.operations.page_cache import remember
 
@@ -62,7 +62,7 @@ def feed_etag(request, tag_slug=None):
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-class LatestArticlesFeed(SiteFeed):
+class LatestArticlesFeed(Feed):
     title = _("News from the National Secretariat for Sustainable Public Procurement")
     description = _("The latest news from the Swedish regions' work on sustainable procurement.")
     language = "sv"

@@ -1,19 +1,17 @@
 """The article list's filters. Their state lives in the query string, so a
 filtered list can be shared and bookmarked: ?amne=a&amne=b&ar=2019&forfattare=…&sprak=en&q=…"""
 
-from datetime import datetime
+import functools
 
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
 from events.models import Person
-from secretariat.content.filters import OffersChosenMixin, most_named
-from secretariat.content.widgets import QuickSelect
+from secretariat.content.filters import FilterSelect, OffersChosenMixin, most_named
 from secretariat.operations.page_cache import remember
 
 from .models import Article, Authorship
@@ -79,23 +77,22 @@ class ArticleFilter(OffersChosenMixin, django_filters.FilterSet):
     )
     ar = django_filters.ChoiceFilter(
         label=_("Year"),
-        choices=_year_choices,
         method="filter_year",
         empty_label=_("All years"),
-        widget=QuickSelect,
+        widget=FilterSelect,
     )
     forfattare = django_filters.ChoiceFilter(
         label=_("Author"),
         field_name="authors__slug",
         empty_label=_("All authors"),
-        widget=QuickSelect,
+        widget=FilterSelect,
     )
     sprak = django_filters.ChoiceFilter(
         label=_("Language"),
         field_name="language",
         choices=Article.Language.choices,
         empty_label=_("All languages"),
-        widget=QuickSelect,
+        widget=FilterSelect,
     )
 
     class Meta:
@@ -104,14 +101,18 @@ class ArticleFilter(OffersChosenMixin, django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A callable, so the tags are found only if the form is shown or a tag is
-        # chosen (a function, not a bound method, which forms would deep-copy).
-        self.filters["amne"].extra["choices"] = lambda: self.with_chosen(
-            "amne", _most_used_tags(), lambda: Article.objects.published().tags()
+        # Callables, so the choices are found only if the form is shown or one is
+        # chosen, and once per list however often the form reads them (functions,
+        # not bound methods, which forms would deep-copy).
+        self.filters["amne"].extra["choices"] = functools.cache(
+            lambda: self.with_chosen(
+                "amne", _most_used_tags(), lambda: Article.objects.published().tags()
+            )
         )
-        self.filters["forfattare"].extra["choices"] = lambda: self.with_chosen(
-            "forfattare", _most_writing_authors(), _public_authors
+        self.filters["forfattare"].extra["choices"] = functools.cache(
+            lambda: self.with_chosen("forfattare", _most_writing_authors(), _public_authors)
         )
+        self.filters["ar"].extra["choices"] = functools.cache(_year_choices)
 
     def filter_queryset(self, queryset):
         # The search last: it ranks a limited number of matches, which the
@@ -134,12 +135,7 @@ class ArticleFilter(OffersChosenMixin, django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_year(self, queryset, name, value):
-        # A range on the column itself, so the index on published_at serves it.
-        year = int(value)  # One of the choices, so a number.
-        start = datetime(year, 1, 1, tzinfo=timezone.get_current_timezone())
-        return queryset.filter(
-            published_at__gte=start, published_at__lt=start.replace(year=year + 1)
-        )
+        return queryset.in_year(int(value))  # One of the choices, so a number.
 
     @property
     def is_filtered(self):

@@ -1,6 +1,7 @@
 """News articles and the front page's hero: what the secretariat publishes most."""
 
 import re
+from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
@@ -13,7 +14,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, Func, OuterRef, Q, Value
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +23,9 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from events.models import Event, Person
-from secretariat.content.richtext import RichTextField
-from secretariat.media.images import ResponsiveImageField
+from secretariat.content.languages import Language
+from secretariat.content.richtext import RichTextField, plain_text_in_sql
+from secretariat.media.models import OPTIONAL, picture_model
 
 # Paths under /aktuellt/ that are pages of their own, not articles.
 RESERVED_SLUGS = {"sok", "rss", "atom", "amne", "arkiv", "forhandsvisning"}
@@ -57,18 +59,6 @@ def search_query(text):
     return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
 
 
-def plain_text(field):
-    """The text of an HTML column without its tags, for the search vector."""
-    return Func(
-        F(field),
-        Value("<[^>]+>"),
-        Value(" "),
-        Value("g"),
-        function="regexp_replace",
-        output_field=models.TextField(),
-    )
-
-
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The single definition of what the public may see.
@@ -96,6 +86,12 @@ class ArticleQuerySet(models.QuerySet):
                 )
             )
         )
+
+    def in_year(self, year):
+        """Articles published in ``year`` in the site's time zone: a range on the
+        column itself, so the index on ``published_at`` serves it."""
+        start = datetime(year, 1, 1, tzinfo=timezone.get_current_timezone())
+        return self.filter(published_at__gte=start, published_at__lt=start.replace(year=year + 1))
 
     def by_author(self, person):
         return self.filter(authorships__person=person)
@@ -171,14 +167,17 @@ def _ordered_authors():
     return Person.objects.order_by("authorships__order").only("name", "slug")
 
 
-class Article(models.Model):
+ArticlePicture = picture_model(
+    "articles", help_text=_("A JPEG, PNG or WebP photo, preferably at least 1600 pixels wide.")
+)
+
+
+class Article(ArticlePicture):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    class Language(models.TextChoices):
-        SWEDISH = "sv", _("Swedish")
-        ENGLISH = "en", _("English")
+    Language = Language
 
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(
@@ -216,30 +215,9 @@ class Article(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
     )
-    image = ResponsiveImageField(
-        _("image"),
-        folder="articles",
-        renditions_field="image_renditions",
-        blank=True,
-        help_text=_("A JPEG, PNG or WebP photo, preferably at least 1600 pixels wide."),
-    )
-    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     # Which imported file the image came from, so that importing the same file
     # again copies nothing: "<sha256 of the file> <stored name>".
     image_source = models.CharField(max_length=300, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
-    )
-    image_decorative = models.BooleanField(
-        _("decorative image"),
-        default=False,
-        help_text=_(
-            "Tick only if the image adds nothing to the text; it then needs no description."
-        ),
-    )
     image_caption = models.CharField(
         _("image caption"),
         max_length=500,
@@ -286,7 +264,7 @@ class Article(models.Model):
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("lead", weight="B", config=SEARCH_CONFIG)
-        + SearchVector(plain_text("body"), weight="C", config=SEARCH_CONFIG),
+        + SearchVector(plain_text_in_sql("body"), weight="C", config=SEARCH_CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
         editable=False,
@@ -294,18 +272,11 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
-    class Meta:
+    class Meta(ArticlePicture.Meta):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         get_latest_by = "published_at"
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(image="") | Q(image_decorative=True) | ~Q(image_alt=""),
-                name="article_image_has_alt_text",
-                violation_error_message=_("Describe the image, or mark it as decorative."),
-            ),
-        ]
         indexes = [
             # What every public list filters and sorts on; covers the ids for deep pages.
             models.Index(fields=["status", "-published_at", "-id"], name="article_public_order"),
@@ -376,24 +347,14 @@ class HeroQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Hero(models.Model):
+HeroPicture = picture_model("heroes", description=OPTIONAL)
+
+
+class Hero(HeroPicture):
     """The large introduction at the top of the front page. One is shown at a time."""
 
     heading = models.CharField(_("heading"), max_length=120)
     text = models.TextField(_("text"), max_length=400, help_text=_("Two or three sentences."))
-    image = ResponsiveImageField(
-        _("image"), folder="heroes", renditions_field="image_renditions", blank=True
-    )
-    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "What the image shows, for people who cannot see it. Leave empty if it is "
-            "only decoration."
-        ),
-    )
     link_url = models.CharField(
         _("link address"),
         max_length=500,

@@ -3,7 +3,6 @@
 import json
 from itertools import groupby
 
-from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchHeadline
@@ -20,11 +19,13 @@ from django_filters.views import FilterView
 from taggit.models import TaggedItem
 
 from events.models import Event
+from secretariat.content.links import absolute_url
 from secretariat.content.pagination import ArchivePaginator
+from secretariat.content.richtext import plain_text_in_sql
 from secretariat.operations.page_cache import remember
 
 from .filters import ArticleFilter
-from .models import SEARCH_CONFIG, SEARCH_MAX_RESULTS, Article, Hero, plain_text, search_query
+from .models import SEARCH_CONFIG, SEARCH_MAX_RESULTS, Article, Hero, search_query
 
 PAGE_SIZE = 20
 # Markers that cannot occur in an article, so the excerpt can be escaped and then marked.
@@ -102,7 +103,7 @@ class ArticleSearchView(ArticleListView):
                 Article.objects.filter(pk__in=[article.pk for article in articles])
                 .annotate(
                     excerpt=SearchHeadline(
-                        plain_text("body"),
+                        plain_text_in_sql("body"),
                         query,
                         config=SEARCH_CONFIG,
                         start_sel=MARK_START,
@@ -201,12 +202,9 @@ class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = context["year"]
-        start = self._make_date_lookup_arg(year)
-        end = self._make_date_lookup_arg(self._get_next_year(year))
         context["month_counts"] = (
             Article.objects.published()
-            .filter(published_at__gte=start, published_at__lt=end)
+            .in_year(context["year"].year)
             .annotate(month=TruncMonth("published_at"))
             .values("month")
             .annotate(count=Count("pk"))
@@ -266,10 +264,6 @@ class ArticlePreviewView(ArticleDetailView):
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def absolute_url(request, path):
-    return f"{settings.SITE_URL}{path}" if settings.SITE_URL else request.build_absolute_uri(path)
-
-
 def news_article_json_ld(article, request):
     """schema.org NewsArticle for search engines, safe inside a <script> element."""
     data = {
@@ -280,7 +274,7 @@ def news_article_json_ld(article, request):
         "inLanguage": article.language,
         "datePublished": article.published_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
-        "url": absolute_url(request, article.get_absolute_url()),
+        "url": absolute_url(article.get_absolute_url()),
         "author": [
             {"@type": "Person", "name": authorship.person.name}
             for authorship in article.authorships.all()
@@ -288,5 +282,5 @@ def news_article_json_ld(article, request):
         "keywords": [tag.name for tag in article.tags.all()],
     }
     if article.image:
-        data["image"] = absolute_url(request, article.image.url)
+        data["image"] = absolute_url(article.image.url)
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308

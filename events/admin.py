@@ -53,6 +53,7 @@ class PersonAdmin(AutocompleteWithoutJavaScript, VersionedAdmin):
     search_fields = ["name", "title", "organisation__name", "organisation__short_name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation"]
+    fields = ["name", "slug", "title", "organisation", "bio", "photo", "photo_alt"]
     actions = ["merge"]
 
     @admin.display(description=_("photo"), boolean=True)

@@ -13,9 +13,9 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from secretariat.content.links import absolute_url
+from secretariat.content.richtext import plain_text
 from secretariat.content.tagging import tag_names
-
-from .models import plain_text
 
 PRODID = "-//Nationella kansliet for hallbar upphandling//Evenemang//SV"
 
@@ -24,17 +24,13 @@ PRODID = "-//Nationella kansliet for hallbar upphandling//Evenemang//SV"
 KEEPS_PAST = timedelta(days=365)
 
 
-def site_url(request=None):
-    return settings.SITE_URL or (request.build_absolute_uri("/").rstrip("/") if request else "")
-
-
-def subscription(request, path):
+def subscription(path):
     """The two addresses of a subscribable calendar at ``path``.
 
     ``webcal`` makes a calendar program subscribe when the link is opened; ``https``
     is the same feed for programs where one pastes an address.
     """
-    https = site_url(request) + path
+    https = absolute_url(path)
     return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
 
 
@@ -43,7 +39,7 @@ def event_uid(event):
     return f"event-{event.pk}@{host}"
 
 
-def event_component(event, base_url, tags=()):
+def event_component(event, tags=()):
     entry = icalendar.Event()
     entry.add("uid", event_uid(event))
     entry.add("dtstamp", event.updated_at or timezone.now())
@@ -56,7 +52,7 @@ def event_component(event, base_url, tags=()):
     else:
         entry.add("dtstart", event.local_starts_at)
         entry.add("dtend", event.local_ends_at)
-    url = base_url + event.get_absolute_url()
+    url = absolute_url(event.get_absolute_url())
     entry.add("url", url)
     location = event.place or event.online_url
     if location:
@@ -72,7 +68,7 @@ def event_component(event, base_url, tags=()):
     return entry
 
 
-def calendar(events, *, name, base_url):
+def calendar(events, *, name):
     """A VCALENDAR holding events, with a VTIMEZONE for every zone they use."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
@@ -86,6 +82,6 @@ def calendar(events, *, name, base_url):
     cal.add("x-published-ttl", "PT6H")
     tags = tag_names(events)
     for event in events:
-        cal.add_component(event_component(event, base_url, tags[event.pk]))
+        cal.add_component(event_component(event, tags[event.pk]))
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -1,15 +1,14 @@
 """RSS of upcoming events, for readers who follow the site in a feed reader."""
 
+from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-
-from secretariat.content.feeds import SiteFeed
 
 from .models import Event
 from .templatetags.event_tags import event_when, zone_label
 
 
-class UpcomingEventsFeed(SiteFeed):
+class UpcomingEventsFeed(Feed):
     title = _("Upcoming events")
     link = reverse_lazy("events:upcoming")
     description = _("Workshops, webinars and conferences of the national secretariat.")

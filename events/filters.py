@@ -5,8 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from secretariat.content.filters import OffersChosenMixin, most_named
-from secretariat.content.widgets import QuickSelect
+from secretariat.content.filters import FilterSelect, OffersChosenMixin, most_named
 from secretariat.operations.page_cache import remember
 
 from .models import Event, Organisation
@@ -54,36 +53,36 @@ class EventFilter(OffersChosenMixin, django_filters.FilterSet):
         choices=Event.Kind.choices,
         label=_("Kind"),
         empty_label=_("All kinds"),
-        widget=QuickSelect,
+        widget=FilterSelect,
     )
     ar = django_filters.ChoiceFilter(
         field_name="starts_at",
         lookup_expr="year",
         label=_("Year"),
         empty_label=_("All years"),
-        widget=QuickSelect,
+        widget=FilterSelect,
     )
     organisation = django_filters.ChoiceFilter(
         field_name="organisers__slug",
         label=_("Organiser"),
         empty_label=_("All organisers"),
+        widget=FilterSelect,
         distinct=True,
-        widget=QuickSelect,
     )
     amne = django_filters.ChoiceFilter(
         field_name="tags__slug",
         choices=lambda: _topic_choices(),
         label=_("Topic"),
         empty_label=_("All topics"),
+        widget=FilterSelect,
         distinct=True,
-        widget=QuickSelect,
     )
     format = django_filters.ChoiceFilter(
         choices=FORMATS,
         method="filter_format",
         label=_("Format"),
         empty_label=_("Any format"),
-        widget=QuickSelect,
+        widget=FilterSelect,
     )
 
     class Meta:

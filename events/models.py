@@ -1,10 +1,8 @@
 """People, organisations and the events they take part in."""
 
 import functools
-import re
 import zoneinfo
 from datetime import timedelta
-from html import unescape
 
 from django.apps import apps
 from django.contrib.postgres.expressions import ArraySubquery
@@ -13,26 +11,19 @@ from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
+from secretariat.content.languages import Language
 from secretariat.content.redirects import keeping_old_address
-from secretariat.content.richtext import RichTextField
+from secretariat.content.richtext import RichTextField, plain_text
 from secretariat.content.slugs import unique_slug
-from secretariat.media.images import ResponsiveImageField
+from secretariat.media.models import REQUIRED, picture_model
 
 # Single path segments under /evenemang/ that belong to fixed pages, never to an event.
 RESERVED_EVENT_SLUGS = ("tidigare", "kalender", "rss", "amne", "typ")
-
-
-def plain_text(html):
-    """Rich text as plain text for feeds and calendars: blocks become lines."""
-    html = re.sub(r"(?i)<br\s*/?>|</(p|li|h[1-6]|blockquote)>", "\n", html or "")
-    lines = (" ".join(line.split()) for line in unescape(strip_tags(html)).splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 @functools.cache
@@ -109,7 +100,10 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
-class Person(models.Model):
+PersonPicture = picture_model("people", field="photo", description=REQUIRED)
+
+
+class Person(PersonPicture):
     """Someone who writes articles or takes part in events. Only public facts."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -135,31 +129,14 @@ class Person(models.Model):
         related_name="people",
     )
     bio = models.TextField(_("about"), blank=True, help_text=_("A short public biography."))
-    photo = ResponsiveImageField(
-        _("photo"), blank=True, renditions_field="photo_renditions", folder="people"
-    )
-    photo_alt = models.CharField(
-        _("photo description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the photo shows, for people who cannot see it. Required with a photo."),
-    )
-    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
-    class Meta:
+    class Meta(PersonPicture.Meta):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
         indexes = [models.Index(fields=["name"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(photo="") | ~Q(photo_alt=""),
-                name="person_photo_has_alt_text",
-                violation_error_message=_("Describe the photo."),
-            ),
-        ]
 
     def __str__(self):
         return self.name
@@ -206,7 +183,10 @@ class EventQuerySet(models.QuerySet):
         return self.annotate(organiser_labels=ArraySubquery(labels))
 
 
-class Event(models.Model):
+EventPicture = picture_model("events")
+
+
+class Event(EventPicture):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", _("Workshop")
         WEBINAR = "webinar", _("Webinar")
@@ -223,9 +203,7 @@ class Event(models.Model):
         PUBLISHED = "published", _("Published")
         CANCELLED = "cancelled", _("Cancelled")
 
-    class Language(models.TextChoices):
-        SWEDISH = "sv", _("Swedish")
-        ENGLISH = "en", _("English")
+    Language = Language
 
     # Changes to these make calendars that already hold the event update it (SEQUENCE).
     CALENDAR_FIELDS = (
@@ -301,21 +279,6 @@ class Event(models.Model):
         help_text=_("After this moment the registration link is hidden. Empty: until it starts."),
     )
     tags = TaggableManager(_("tags"), blank=True)
-    image = ResponsiveImageField(
-        _("image"), blank=True, renditions_field="image_renditions", folder="events"
-    )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
-    )
-    image_decorative = models.BooleanField(
-        _("decorative image"),
-        default=False,
-        help_text=_("Tick only if the image adds nothing; it then needs no description."),
-    )
-    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
     )
@@ -335,20 +298,16 @@ class Event(models.Model):
 
     objects = EventQuerySet.as_manager()
 
-    class Meta:
+    class Meta(EventPicture.Meta):
         ordering = ["starts_at"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
         constraints = [
+            *EventPicture.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(ends_at__gte=F("starts_at")),
                 name="event_ends_after_start",
                 violation_error_message=_("The event cannot end before it starts."),
-            ),
-            models.CheckConstraint(
-                condition=Q(image="") | Q(image_decorative=True) | ~Q(image_alt=""),
-                name="event_image_has_alt_text",
-                violation_error_message=_("Describe the image, or mark it as decorative."),
             ),
             models.CheckConstraint(
                 condition=~Q(slug__in=RESERVED_EVENT_SLUGS),

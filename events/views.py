@@ -26,6 +26,8 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 from taggit.models import Tag
 
+from secretariat.content.links import absolute_url
+
 from . import calendar
 from .filters import EventFilter
 from .models import Event, Organisation, Participation, Person
@@ -65,7 +67,7 @@ class EventListView(FilterView):
             query=query.urlencode(),
             now=timezone.now(),
             filtered_feed=self.filtered_feed(),
-            calendar_feed=calendar.subscription(self.request, reverse("events:feed")),
+            calendar_feed=calendar.subscription(reverse("events:feed")),
             **kwargs,
         )
 
@@ -80,7 +82,7 @@ class EventListView(FilterView):
             path = reverse("events:feed_kind", kwargs={"kind": data["typ"]})
         else:
             return None
-        return calendar.subscription(self.request, path)
+        return calendar.subscription(path)
 
 
 class UpcomingEventsView(EventListView):
@@ -121,12 +123,11 @@ def _schema_moment(event, moment):
 
 def structured_data(event, request):
     """schema.org Event as JSON-LD, so that search engines can show the date and place."""
-    base = calendar.site_url(request)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "url": base + event.get_absolute_url(),
+        "url": absolute_url(event.get_absolute_url()),
         "description": event.teaser,
         "startDate": _schema_moment(event, event.local_starts_at),
         "endDate": _schema_moment(event, event.local_ends_at),
@@ -264,7 +265,7 @@ def _ics_response(request, events, *, name, filename, extra_last_modified=None):
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         return not_modified
-    body = calendar.calendar(events, name=name, base_url=calendar.site_url(request))
+    body = calendar.calendar(events, name=name)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["ETag"] = etag

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from events.models import Event
+from secretariat.content.links import absolute_url
 
 from .tokens import confirmation_token, unsubscribe_token
 
@@ -26,10 +27,6 @@ from .tokens import confirmation_token, unsubscribe_token
 UNSUBSCRIBE_MARKER = "UNSUBSCRIBE-URL-MARKER"
 
 UPCOMING_EVENTS_SHOWN = 10
-
-
-def absolute_url(path):
-    return f"{settings.SITE_URL}{path}"
 
 
 def unsubscribe_url(subscriber):

@@ -16,6 +16,8 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from secretariat.operations.requests import client_ip
+
 from . import subscriptions
 from .forms import SignupForm
 from .models import ConsentEvent, Issue
@@ -23,10 +25,6 @@ from .tokens import read_confirmation_token, read_unsubscribe_token
 
 # Sign-ups allowed per (count, seconds); NEWSLETTER_SIGNUP_LIMITS overrides them.
 SIGNUP_LIMITS = {"ip": (10, 3600), "email": (3, 3600)}
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def over_limit(kind, value):

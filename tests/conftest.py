@@ -1,6 +1,46 @@
 """Fixtures shared by every test module."""
 
+import os
+
 import pytest
+from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
+
+# In CI (the CI variable set), Hypothesis draws the same examples on every run,
+# so that a failure there can be replayed anywhere.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
+
+# The marks `make check` leaves out, given to every test that uses these fixtures.
+MARKS_OF_FIXTURES = {
+    "site_template": ["cluster"],
+    "production_site": ["cluster", "servers"],
+    "production_server": ["servers"],
+    "redis_url": ["servers"],
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, marks in MARKS_OF_FIXTURES.items():
+            if fixture in item.fixturenames:
+                for mark in marks:
+                    item.add_marker(mark)
+
+
+@pytest.fixture(params=["page cache off", "page cache on"])
+def page_cache(request, settings, tmp_path):
+    """Each public page's test twice: as in development, and with the page and
+    content caches on, as production has them (a page the first request stored
+    must not show the next one what it may not see)."""
+    if request.param == "page cache on":
+        settings.PAGE_CACHE_SECONDS = 60
+        settings.CONTENT_CACHE_SECONDS = 300
+        settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "page-cache-generation")
+    cache.clear()
+    yield request.param
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -12,6 +52,15 @@ def _fast_password_hashing(settings):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def site_known(db):
+    """The sites framework's one Site, read as each process reads it once: feeds
+    and the sitemap ask for it on every request and Django keeps it."""
+    from django.contrib.sites.models import Site
+
+    return Site.objects.get_current()
 
 
 @pytest.fixture

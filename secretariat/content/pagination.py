@@ -24,7 +24,7 @@ Use it from a list view::
 not share their pages.
 """
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.utils.functional import cached_property
 
@@ -67,7 +67,7 @@ class ArchivePaginator(Paginator):
             return self._first_keys[0]
         # Any other list (search results) is counted once per content generation too.
         label = self.object_list.model._meta.label
-        return remember(f"count:{label}:{self.key}", lambda: Paginator.count.func(self))
+        return remember(f"count:{label}:{self.key}", self.object_list.count)
 
     def page(self, number):
         if not self.seekable:
@@ -75,7 +75,7 @@ class ArchivePaginator(Paginator):
         number = self.validate_number(number)
         keys = self._first_keys[1]
         if not keys:
-            return self._get_page(self.object_list.none(), number, self)
+            return Page(self.object_list.none(), number, self)
         # In the list's direction: from this page's first key on, and (bounded on
         # both ends, so that a filtered list such as a tag reads only this page's
         # stretch of the archive) before the next page's first key.
@@ -83,7 +83,7 @@ class ArchivePaginator(Paginator):
         rows = self._beyond(self.object_list, keys[number - 1], ahead, or_equal=True)
         if number < len(keys):
             rows = self._beyond(rows, keys[number], behind, or_equal=False)
-        return self._get_page(rows[: self.per_page], number, self)
+        return Page(rows[: self.per_page], number, self)
 
     def _beyond(self, rows, key, direction, or_equal):
         """Rows whose (field, pk) lies ``direction`` ("lt" or "gt") of ``key``, written

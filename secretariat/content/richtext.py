@@ -4,8 +4,17 @@ Editors write in django-prose-editor; the HTML it sends is cleaned by nh3 with a
 allow-list derived from the same extension list, so the server accepts exactly
 what the editor can produce. Cleaning happens on every save (admin, import,
 shell), which is what makes rendering the stored HTML with ``|safe`` sound.
+
+``plain_text`` turns that HTML into text for feeds, calendars and teasers;
+``plain_text_in_sql`` does the same inside PostgreSQL, for the search vector.
 """
 
+import re
+from html import unescape
+
+from django.db import models
+from django.db.models import F, Func, Value
+from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 EXTENSIONS = {
@@ -39,3 +48,28 @@ class RichTextField(ProseEditorField):
         value = sanitize_html(getattr(model_instance, self.attname) or "")
         setattr(model_instance, self.attname, value)
         return value
+
+
+BLOCK_ENDS = re.compile(r"(?i)<br\s*/?>|</(p|li|h[1-6]|blockquote)>")
+
+
+def plain_text(html):
+    """Rich text as plain text for feeds, calendars and teasers: blocks become lines."""
+    lines = (
+        " ".join(line.split())
+        for line in unescape(strip_tags(BLOCK_ENDS.sub("\n", html or ""))).splitlines()
+    )
+    return "\n".join(line for line in lines if line)
+
+
+def plain_text_in_sql(field):
+    """The text of a rich text column without its tags, as a database expression
+    (the search vector is computed by PostgreSQL, not in Python)."""
+    return Func(
+        F(field),
+        Value("<[^>]+>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=models.TextField(),
+    )

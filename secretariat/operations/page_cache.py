@@ -44,6 +44,7 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models import Min
+from django.middleware.csp import get_nonce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import split_header_value
@@ -304,7 +305,7 @@ class AnonymousPageCacheMiddleware:
         if "CSRF_COOKIE_NEEDS_UPDATE" in request.META:
             return False
         # A nonce must be new on every response, or it protects nothing.
-        if getattr(request, "_csp_nonce", None):
+        if get_nonce(request):  # Only a nonce that was used is true.
             return False
         # Keyed on the address alone: a page that differs by another header is not shared.
         if {header.lower() for header in split_header_value(response.get("Vary", ""))} - {"cookie"}:

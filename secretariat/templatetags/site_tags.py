@@ -6,6 +6,8 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from secretariat.content.links import absolute_url
+
 register = template.Library()
 
 
@@ -31,3 +33,10 @@ def iso(value):
             value = timezone.localtime(value)
         return value.replace(microsecond=0).isoformat()
     return value.isoformat()
+
+
+@register.filter
+def absolute(location):
+    """A path (or a file's URL) as a full address on ``SITE_URL``, for canonical
+    links and OpenGraph."""
+    return absolute_url(location)

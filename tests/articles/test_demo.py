@@ -10,6 +10,7 @@ from articles.models import Article, Hero
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_demo_news_shows_everywhere(client):
     call_command("load_demo")
 

@@ -14,14 +14,14 @@ from taggit.models import Tag, TaggedItem
 from articles.models import Article, Authorship, Hero
 from tests.factories import ArticleFactory, EventFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_known")]
 
 PAGES = {
     "home": (reverse("articles:home"), 6),
     "list": (reverse("articles:list"), 8),
     "filtered": (
         reverse("articles:list") + "?amne=klimat&amne=textil&ar={year}&forfattare=sara&sprak=sv",
-        11,
+        7,
     ),
     "search": (reverse("articles:search") + "?q=upphandling", 6),
     "tags": (reverse("articles:tags"), 1),

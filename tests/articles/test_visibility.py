@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from tests.factories import ArticleFactory, draft, scheduled
 
-pytestmark = pytest.mark.django_db
+# Each test twice: with the page cache off, and on as in production.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 PUBLIC_LISTS = [
     reverse("articles:home"),

@@ -8,6 +8,7 @@ from events.models import Event, Person
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_demo_shows_events_people_and_organisations(client):
     call_command("load_demo")
 

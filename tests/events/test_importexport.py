@@ -198,6 +198,7 @@ def test_an_image_outside_the_files_folder_or_not_a_picture_is_refused(tmp_path)
     assert not Event.objects.exists()
 
 
+@pytest.mark.slow
 def test_the_commands_show_progress_and_fail_on_bad_lines(tmp_path):
     good = tmp_path / "good.jsonl"
     good.write_text("\n".join(row(slug=f"e-{n}") for n in range(250)) + "\n")

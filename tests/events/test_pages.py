@@ -14,7 +14,8 @@ from events.models import Event, Participation
 from tests.factories import EventFactory, OrganisationFactory, ParticipationFactory, PersonFactory
 from tests.links import internal_links
 
-pytestmark = pytest.mark.django_db
+# Each test twice: with the page cache off, and on as in production.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 UTC = ZoneInfo("UTC")

@@ -10,7 +10,7 @@ from taggit.models import Tag, TaggedItem
 from events.models import Event, Participation, Person
 from tests.factories import EventFactory, OrganisationFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_known")]
 
 # The exact counts today; a page may never need more as the data grows.
 PAGES = {

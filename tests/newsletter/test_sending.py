@@ -168,6 +168,8 @@ def _eventually(condition, timeout=10):
     return condition()
 
 
+@pytest.mark.faults
+@pytest.mark.servers
 @pytest.mark.django_db(transaction=True)
 def test_killed_and_restarted_send_delivers_exactly_once_to_everyone(smtp_server):
     readers = make_subscribers(30)
@@ -208,6 +210,7 @@ def test_killed_and_restarted_send_delivers_exactly_once_to_everyone(smtp_server
     assert Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count() == 30
 
 
+@pytest.mark.servers
 @pytest.mark.django_db(transaction=True)
 def test_the_database_worker_sends_what_was_enqueued(smtp_server, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -162,6 +162,26 @@ def test_rate_limit_per_ip(client, smtp_server, on_commit, settings):
     assert sign_up(other, "ip5@example.org").status_code == 302
 
 
+def test_behind_a_proxy_each_client_has_its_own_rate_limit_and_ledger_address(
+    smtp_server, on_commit, settings
+):
+    # Every request reaches the site from the proxy's address; the proxy says
+    # who sent it in X-Forwarded-For.
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.NEWSLETTER_SIGNUP_LIMITS = {"ip": (2, 3600), "email": (100, 3600)}
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    first = Client(**proxy, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    second = Client(**proxy, HTTP_X_FORWARDED_FOR="198.51.100.9")
+    with on_commit():
+        for n in range(2):
+            assert sign_up(first, f"forsta{n}@example.org", name="Åsa Ek").status_code == 302
+        assert sign_up(first, "forsta2@example.org").status_code == 429
+        assert sign_up(second, "andra@example.org").status_code == 302
+
+    signed_up = ConsentEvent.objects.get(subscriber__email="andra@example.org")
+    assert signed_up.ip_hash == hash_ip("198.51.100.9")
+
+
 def test_rate_limit_per_email(client, smtp_server, on_commit, settings):
     settings.NEWSLETTER_SIGNUP_LIMITS = {"ip": (100, 3600), "email": (2, 3600)}
     for n in range(2):

@@ -29,6 +29,7 @@ def counts():
     return {model.__name__: model.objects.count() for model in MODELS}
 
 
+@pytest.mark.slow
 def test_demo_loads_every_line_and_a_second_run_adds_nothing(capsys):
     call_command("load_demo")
     first = counts()

@@ -11,11 +11,14 @@ import time
 from http.cookies import SimpleCookie
 
 import psycopg
+import pytest
 
 OUTAGE_SECONDS = 3
 RECOVERY_LIMIT = 10  # seconds after PostgreSQL is back
 FAST = 2.5  # seconds; below the 3 s connect_timeout, so a request waiting on it shows
 PAGE = "/fore-avbrottet/"
+
+pytestmark = pytest.mark.faults
 
 SETUP = """
 from django.contrib.auth import get_user_model

@@ -28,7 +28,8 @@ from events.models import Event, Organisation, Participation, Person
 from secretariat.content.converters import TagSlugConverter, YearConverter
 from secretariat.models import Page
 
-pytestmark = pytest.mark.django_db
+# Many generated requests a route: `make test` runs them, `make check` does not.
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 # Paths the public never reaches or that are not pages of ours.
 PRIVATE_PREFIXES = ("admin/", "media/")

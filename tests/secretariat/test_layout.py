@@ -119,9 +119,10 @@ def test_not_found_page_is_friendly_and_swedish(client, pages):
     assert "Sidan finns inte" in response.content.decode()
 
 
-def test_robots_txt_points_to_the_sitemap(client):
-    response = client.get("/robots.txt")
+def test_robots_txt_points_to_the_sitemap_at_the_public_address(client, settings):
+    settings.SITE_URL = "https://upphandling.example.org"
+    response = client.get("/robots.txt", HTTP_HOST="testserver")
 
     assert response.status_code == 200
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Sitemap: https://upphandling.example.org/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()

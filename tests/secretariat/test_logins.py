@@ -8,7 +8,7 @@ from axes.models import AccessAttempt
 from django.test import RequestFactory
 from django.utils import timezone
 
-from secretariat.operations.logins import client_ip
+from secretariat.operations.requests import client_ip
 
 pytestmark = pytest.mark.django_db
 

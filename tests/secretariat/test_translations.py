@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 SKIP = shutil.ignore_patterns(
@@ -12,6 +13,7 @@ SKIP = shutil.ignore_patterns(
 )
 
 
+@pytest.mark.slow
 def test_every_string_has_a_swedish_translation(tmp_path):
     # Extract the strings again in a copy of the tree, so that a string added to
     # the code without a translation shows up as untranslated here.

@@ -16,6 +16,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
 
+from secretariat.content.links import absolute_url
 from secretariat.roles import ROLES, find_role, sync_roles
 
 
@@ -28,7 +29,7 @@ def password_set_link(user):
             "token": default_token_generator.make_token(user),
         },
     )
-    return f"{settings.SITE_URL}{path}"
+    return absolute_url(path)
 
 
 class Command(BaseCommand):
