@@ -12,9 +12,13 @@ class SecretariatConfig(AppConfig):
 
     def ready(self):
         from .operations import page_cache
+        from .operations.shared_cache import create_cache_table
         from .roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="secretariat.roles")
+        post_migrate.connect(
+            create_cache_table, sender=self, dispatch_uid="secretariat.cache_table"
+        )
 
         # Connected for every model; the receiver keeps those in
         # PAGE_CACHE_CONTENT, so the apps need not know about the cache.

@@ -10,7 +10,8 @@ Environment variables (all optional in development):
 - ``DEFAULT_FROM_EMAIL``: the sender of the site's emails.
 - ``NEWSLETTER_SENDING_CONNECTIONS``: SMTP connections a newsletter issue goes
   out over at once (default 4).
-- ``CACHE_URL``: ``locmemcache://`` (default), ``redis://host:6379/0``, ``dbcache://table``.
+- ``CACHE_URL``: the shared cache: ``dbcache://django_cache`` (default, in PostgreSQL),
+  ``redis://host:6379/0``.
 - ``MEDIA_ROOT``: where uploaded files are stored.
 - ``STATIC_ROOT``: where ``collectstatic`` gathers the static files.
 - ``SECURE_SSL_REDIRECT`` and the other security variables: see ``production.py``.
@@ -113,10 +114,28 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+# Two caches (secretariat/operations/shared_cache.py and page_cache.py):
+# - "default" holds what every worker and server must share, above all the counts
+#   of the signup rate limits: Django's database cache on the site's PostgreSQL
+#   (its table is made by `migrate`), or Redis when CACHE_URL names it.
+# - "pages" holds the anonymous page cache: in each worker's own memory (a hit
+#   costs no query at all; the workers of a machine share the content generation
+#   through PAGE_CACHE_GENERATION_FILE), or in the shared cache when that is Redis
+#   or Memcached, as fast as memory and shared by every server.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+if CACHES["default"]["BACKEND"].endswith("db.DatabaseCache"):
+    # An incr that two workers cannot interleave; room for a counter per visitor.
+    CACHES["default"]["BACKEND"] = "secretariat.operations.shared_cache.DatabaseCache"
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
+if CACHES["default"]["BACKEND"].endswith(("DatabaseCache", "LocMemCache", "FileBasedCache")):
     # Per process; bounded so that a gunicorn worker's memory stays flat.
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 500)
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+else:
+    CACHES["pages"] = dict(CACHES["default"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -210,7 +229,7 @@ LOGGING = {
 # who are not logged in, made stale at once when content changes, and never
 # kept past PAGE_CACHE_SECONDS nor past the next scheduled moment below.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
-PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_ALIAS = "pages"
 # Values derived from content (list totals, page keys), kept the same way: see
 # page_cache.remember and secretariat/content/pagination.py.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=300)
@@ -269,6 +288,9 @@ AUTHENTICATION_BACKENDS = [
     "secretariat.operations.logins.LoginProtectionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Counts in the database, shared by every worker and server (the default; said here
+# because a cache handler would need the shared cache).
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

@@ -5,7 +5,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -19,7 +18,7 @@ from secretariat.operations import page_cache
 def _page_cache_on(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 60
     settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
-    cache.clear()
+    page_cache.cache().clear()
 
 
 @pytest.fixture
@@ -213,12 +212,11 @@ def test_cache_is_off_when_lifetime_is_zero(client, page, settings):
 
 
 def test_pages_are_served_while_redis_is_away(client, page, settings, free_tcp_port):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{free_tcp_port}/0",
-        }
+    away = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{free_tcp_port}/0",
     }
+    settings.CACHES = {"default": away, "pages": away}
     response = client.get("/tillganglighet/")
     assert response.status_code == 200
     assert "X-Page-Cache" not in response

@@ -96,12 +96,11 @@ def production_env(redis_url, transactional_db):
 
 def test_change_through_one_server_is_visible_through_the_other(production_env, settings):
     # This process writes to the same Redis, as an editor's server would.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": production_env["CACHE_URL"],
-        }
+    redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": production_env["CACHE_URL"],
     }
+    settings.CACHES = {"default": redis, "pages": redis}
     page = Page.objects.create(title="Om kansliet", slug="om-kansliet", body="<p>Första.</p>")
     one, two = free_port(), free_port()
     # One worker each: two servers, not two workers of one.
