@@ -3,6 +3,8 @@
 import http.client
 import os
 import secrets
+import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -135,3 +137,37 @@ def production_site(site_template, collected_static, tmp_path):
             cluster.remove()
 
     return start
+
+
+def wait_until(check, what, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{what} did not start within {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    server = shutil.which("redis-server")
+    assert server, "redis-server is missing: `make test` installs it (scripts/need)"
+    port = free_port()
+    process = subprocess.Popen(
+        [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+
+    def answers():
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+
+    try:
+        wait_until(answers, "redis-server")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        stop_process(process)
