@@ -21,6 +21,7 @@ from taggit.models import TaggedItem
 
 from events.models import Event
 from secretariat.content.pagination import ArchivePaginator
+from secretariat.media.images import public_url
 from secretariat.operations.page_cache import remember
 
 from .filters import ArticleFilter
@@ -288,5 +289,5 @@ def news_article_json_ld(article, request):
         "keywords": [tag.name for tag in article.tags.all()],
     }
     if article.image:
-        data["image"] = absolute_url(request, article.image.url)
+        data["image"] = public_url(article.image, request)
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308

@@ -24,7 +24,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import env, local_database, mailer_from_url
+from .env import env, local_database, mailer_from_url, s3_media_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -256,20 +256,24 @@ SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
 # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables, read by boto3).
 MEDIA_STORAGE = env("MEDIA_STORAGE", default="local")
 if MEDIA_STORAGE == "s3":
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
-            "region_name": env("AWS_S3_REGION_NAME", default=None),
-            # Public pictures under a stable address (a CDN or the bucket's own).
-            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
-            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
-            "default_acl": None,
-            "file_overwrite": False,
-        },
+    s3 = {
+        "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env("AWS_S3_REGION_NAME", default=None),
+        # Public pictures under a stable address (a CDN or the bucket's own).
+        "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+        "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+        "default_acl": None,
+        "file_overwrite": False,
     }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": s3}
     SERVE_MEDIA = False
+    # Pages show pictures from the bucket's origin: the site's CSP must allow it.
+    SECURE_CSP["img-src"] = [
+        *SECURE_CSP["img-src"],
+        s3_media_origin(s3["bucket_name"], s3["endpoint_url"], s3["custom_domain"]),
+    ]
+    del s3
 elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured("MEDIA_STORAGE must be local or s3.")
 
