@@ -171,3 +171,26 @@ def redis_url():
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         stop_process(process)
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3-compatible server on loopback (``tests.s3``), for the whole session."""
+    from tests.s3 import S3Server
+
+    with S3Server() as server:
+        yield server
+
+
+@pytest.fixture
+def s3_bucket(s3_server, settings):
+    """A new, empty bucket that the site's media storage points at; its name."""
+    bucket = s3_server.new_bucket()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": s3_server.storage_options(bucket),
+        },
+    }
+    return bucket
