@@ -290,6 +290,77 @@ def load(server, path, seconds, label):
     return result
 
 
+# Cold cache ----------------------------------------------------------------------
+
+COLD_SECONDS = 2
+BUMP_GENERATION = "from secretariat.operations.page_cache import bump_generation; bump_generation()"
+
+
+def cold_cache(env, pages, seconds=COLD_SECONDS):
+    """p99 of each cached reading page right after every page left the cache.
+
+    As after a publish: the page is in the cache, the content generation is
+    bumped (every page stale at once), and ``wrk`` loads it at once with 16
+    connections for ``seconds``, the first second included. Target: p99 under
+    100 ms.
+    """
+    say(f"\nCold cache: generation bumped, then wrk -c{CONCURRENCY} for {seconds} s a page")
+    server = Gunicorn(env)
+    results = {}
+    try:
+        for page in pages:
+            if page["path"] is None or page["kind"] not in {"reading", "search"}:
+                continue
+            # The same load on the warm cache first: the machine's own floor, for comparison.
+            wrk(server.url(page["path"]), 1)
+            warm = wrk(server.url(page["path"]), seconds)
+            server.wait_until_idle()
+            manage(env, "shell", "-c", BUMP_GENERATION)
+            result = wrk(server.url(page["path"]), seconds)
+            results[page["name"]] = {**result, "warm_p99_ms": warm["p99_ms"]}
+            server.wait_until_idle()
+            say(
+                f"  {page['name']:<28} p99 {result['p99_ms']} ms (warm {warm['p99_ms']} ms)  "
+                f"errors {result['errors']}"
+            )
+    finally:
+        server.stop()
+    return results
+
+
+def cold_cache_misses(results):
+    return [
+        f"{name}: cold cache p99 {result['p99_ms']} ms (< {TARGETS['p99_ms']} ms)"
+        for name, result in results.items()
+        if (result["p99_ms"] or 0) >= TARGETS["p99_ms"] or result["errors"]
+    ]
+
+
+def cold_cache_only(connect, base_name, args):
+    """``--cold-cache``: only the cold-cache measurement, on a small archive."""
+    name = f"{base_name}_bench_small"
+    env = site_env(database_url(connect, name), cache_seconds=60)
+    if not args.reuse:
+        recreate_database(connect, name)
+        manage(env, "migrate", "-v", "0")
+        manage(env, "bench_data", "--articles", str(args.articles))
+    try:
+        manage(env, "collectstatic", "--noinput", "-v", "0")
+        pages = json.loads(manage(env, "bench_pages", capture=True))
+        results = cold_cache(env, pages)
+    finally:
+        if not args.keep:
+            recreate_database(connect, name, drop_only=True)
+    misses = cold_cache_misses(results)
+    say("\nTargets missed:" if misses else "\nEvery cold-cache target is met.")
+    for miss in misses:
+        say(f"  - {miss}")
+    OUTPUT.parent.mkdir(exist_ok=True)
+    OUTPUT.with_name("bench-cold.json").write_text(
+        json.dumps({"cold_cache": results, "targets_missed": misses}, indent=2, ensure_ascii=False)
+    )
+
+
 # Optional steps, active once the apps provide their commands ------------------
 
 
@@ -481,6 +552,7 @@ def check_targets(rows, memory, extras):
             )
         if off.get("errors") or on.get("errors"):
             misses.append(f"{name}: {off.get('errors')} / {on.get('errors')} errors (off / on)")
+    misses += cold_cache_misses(extras.get("cold_cache", {}))
     if any(mb >= TARGETS["worker_memory_mb"] for mb in memory):
         misses.append(f"worker memory {max(memory):.0f} MB (< 150 MB)")
     for name, key in (("import", "import_per_second"), ("newsletter", "newsletter_per_second")):
@@ -498,11 +570,19 @@ def main():
     parser.add_argument("--articles", type=int, default=FULL_ARTICLES)
     parser.add_argument("--reuse", action="store_true", help="reuse the databases of --keep")
     parser.add_argument("--keep", action="store_true", help="keep the databases afterwards")
+    parser.add_argument(
+        "--cold-cache",
+        action="store_true",
+        help="only the cold-cache p99 of each reading page, on --articles (default 1,000)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs it (Debian package wrk).")
     started = time.monotonic()
     connect, base_name = server_settings()
+    if args.cold_cache:
+        args.articles = SMALL_ARTICLES if args.articles == FULL_ARTICLES else args.articles
+        return cold_cache_only(connect, base_name, args)
     large_name, small_name = f"{base_name}_bench", f"{base_name}_bench_small"
     large_env = site_env(database_url(connect, large_name))
     small_env = site_env(database_url(connect, small_name))
@@ -533,6 +613,7 @@ def main():
             cached_env, large_pages, args.seconds, "Cache on, 50,000 articles"
         )
         extras = {
+            "cold_cache": cold_cache(cached_env, large_pages),
             "import": optional(import_rate, connect, base_name, large_env),
             "newsletter": optional(newsletter_rate, large_env),
         }
