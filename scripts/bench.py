@@ -315,7 +315,7 @@ def cold_cache(env, pages, seconds=COLD_SECONDS):
             wrk(server.url(page["path"]), 1)
             warm = wrk(server.url(page["path"]), seconds)
             server.wait_until_idle()
-            manage(env, "shell", "-c", BUMP_GENERATION)
+            manage(env, "shell", "-v", "0", "-c", BUMP_GENERATION)
             result = wrk(server.url(page["path"]), seconds)
             results[page["name"]] = {**result, "warm_p99_ms": warm["p99_ms"]}
             server.wait_until_idle()
