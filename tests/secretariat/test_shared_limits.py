@@ -65,6 +65,7 @@ def csrf_login(site, username):
         method="POST",
         form={"csrfmiddlewaretoken": token, "username": username, "password": "fel-lösenord"},
         headers={"Cookie": f"csrftoken={cookie}"},
+        timeout=30,  # Django hashes a password even for an unknown name: slow on a busy machine.
     )
 
 
