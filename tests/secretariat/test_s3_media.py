@@ -17,9 +17,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from PIL import Image
+from storages.backends.s3 import S3Storage
 
 from events.models import Person
 from secretariat.operations.backups import BackupError, backup, restore
+from secretariat.settings.env import s3_media_origin
+
+from .test_settings import production_env, run_manage
 
 
 def jpeg(colour=(30, 120, 90), size=(1200, 800)):
@@ -181,3 +185,31 @@ def test_a_production_server_shows_pictures_from_the_bucket(production_site, s3_
         feed = site.fetch("/aktuellt/rss/").text
         assert f"<link>{public}{path}</link>" in feed
         assert f"URL:{public}/evenemang/" in site.fetch("/evenemang/kalender.ics").text
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"endpoint_url": "http://127.0.0.1:9000"},
+        {"endpoint_url": "https://s3.example.org", "custom_domain": "bilder.example.org"},
+        {"region_name": "eu-north-1"},
+        {},
+    ],
+    ids=["endpoint", "custom domain", "aws region", "aws"],
+)
+def test_the_csp_names_the_origin_the_storage_gives_pictures(where):
+    keys = {"access_key": "a", "secret_key": "b"}
+    storage = S3Storage(bucket_name="kansliet-media", querystring_auth=False, **keys, **where)
+    origin = s3_media_origin(
+        "kansliet-media", where.get("endpoint_url"), where.get("custom_domain")
+    )
+    assert storage.url("bilder/2026/ø.webp").startswith(f"{origin}/")
+
+
+def test_production_settings_add_the_bucket_to_img_src(s3_server):
+    show_csp = "from django.conf import settings; print(*settings.SECURE_CSP['img-src'])"
+    s3 = s3_server.environment("media") | {"AWS_S3_CUSTOM_DOMAIN": "bilder.example.org"}
+    env = production_env(**s3)
+    result = run_manage("shell", "-v", "0", "-c", show_csp, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["'self'", "data:", "https://bilder.example.org"]
