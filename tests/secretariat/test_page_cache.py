@@ -5,7 +5,7 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from articles.models import Article
@@ -253,3 +253,30 @@ def test_article_page_with_json_ld_is_served_from_cache(client, db, django_asser
     assert "nonce-" not in first["Content-Security-Policy"]
     with django_assert_num_queries(0):
         assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def rebuild_lock(path):
+    request = RequestFactory().get(path)
+    return page_cache.AnonymousPageCacheMiddleware.keys(request)[1]
+
+
+def test_while_another_request_rebuilds_a_stale_page_the_previous_copy_is_served(client, page):
+    first = client.get("/tillganglighet/")
+    page_cache.bump_generation()
+    # Another request (a thread of this worker, or another server with Redis) renders it now.
+    page_cache.cache().add(rebuild_lock("/tillganglighet/"), 1)
+    stale = client.get("/tillganglighet/")
+    assert stale["X-Page-Cache"] == "stale"
+    assert stale.content == first.content
+    page_cache.cache().delete(rebuild_lock("/tillganglighet/"))
+    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    assert client.get("/tillganglighet/")["X-Page-Cache"] == "hit"
+
+
+def test_a_rebuild_that_never_ends_is_taken_over(client, page, monkeypatch):
+    monkeypatch.setattr(page_cache, "REBUILD_SECONDS", 0.2)
+    page_cache.cache().add(rebuild_lock("/tillganglighet/"), 1)
+    started = time.monotonic()
+    # Nothing to show meanwhile: the request waits for the rebuild, then renders it itself.
+    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    assert 0.2 <= time.monotonic() - started < 2
