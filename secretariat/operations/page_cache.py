@@ -1,8 +1,8 @@
 """The anonymous page cache: whole responses for readers who are not logged in.
 
 Most visitors read the same pages, so a rendered page is kept in Django's cache
-(``CACHES``, from ``CACHE_URL``) and served again without touching the
-database. Three rules keep it correct:
+(``CACHES["pages"]``: each worker's memory, or Redis when ``CACHE_URL`` names
+it) and served again without touching the database. Three rules keep it correct:
 
 - **Only pages that are the same for everyone.** GET and HEAD from visitors
   without a session or message cookie; never a response that sets a cookie,
