@@ -10,7 +10,18 @@ import re
 import subprocess
 import time
 
-from .site import BASE_DIR, database_url, free_port, manage, recreate_database, site_env
+from .site import (
+    BASE_DIR,
+    CONCURRENCY,
+    Gunicorn,
+    database_url,
+    free_port,
+    manage,
+    recreate_database,
+    say,
+    site_env,
+    wrk,
+)
 
 IMPORT_LINES = 10_000
 IMPORT_TIMEOUT = 90
@@ -24,6 +35,38 @@ def optional(step, *args):
         return step(*args)
     except subprocess.CalledProcessError as error:
         return {"skipped": f"{' '.join(error.cmd[1:3])} failed with exit status {error.returncode}"}
+
+
+COLD_SECONDS = 2
+BUMP_GENERATION = "from secretariat.operations.page_cache import bump_generation; bump_generation()"
+
+
+def cold_cache(env, pages, seconds=COLD_SECONDS):
+    """p99 of each cached reading page right after every page left the cache.
+
+    As after a publish: the page is in the cache, the content generation is
+    bumped (every page stale at once), and ``wrk`` loads it at once with 16
+    connections for ``seconds``, the first second included.
+    """
+    say(f"\nCold cache: generation bumped, then wrk -c{CONCURRENCY} for {seconds} s a page")
+    server = Gunicorn(env)
+    results = {}
+    try:
+        for page in pages:
+            if page["path"] is None or page["kind"] not in {"reading", "search"}:
+                continue
+            # The same load on the warm cache first: the machine's own floor, for comparison.
+            wrk(server.url(page["path"]), 1)
+            warm = wrk(server.url(page["path"]), seconds)
+            server.wait_until_idle()
+            manage(env, "shell", "-v", "0", "-c", BUMP_GENERATION)
+            result = wrk(server.url(page["path"]), seconds)
+            results[page["name"]] = {**result, "warm_p99_ms": warm["p99_ms"]}
+            server.wait_until_idle()
+            say(f"  {page['name']:<28} p99 {result['p99_ms']} ms (warm {warm['p99_ms']} ms)")
+    finally:
+        server.stop()
+    return results
 
 
 def import_rate(connect, base_name, source_env):

@@ -15,11 +15,15 @@ class SecretariatConfig(AppConfig):
         from . import checks
         from .content.links import sync_site_domain
         from .operations import page_cache
+        from .operations.shared_cache import create_cache_table
         from .roles import sync_roles_after_migrate
 
         register_check(checks.contact_addresses, deploy=True)
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="secretariat.roles")
         post_migrate.connect(sync_site_domain, sender=self, dispatch_uid="secretariat.site")
+        post_migrate.connect(
+            create_cache_table, sender=self, dispatch_uid="secretariat.cache_table"
+        )
 
         # Connected for every model; the receiver keeps those in
         # PAGE_CACHE_CONTENT, so the apps need not know about the cache.

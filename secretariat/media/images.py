@@ -10,7 +10,10 @@ goes through :class:`ResponsiveImageField`:
 - it is stored under a generated name (``<folder>/<year>/<random>.<ext>``), so
   a file name never leaks or collides;
 - WebP renditions in a few widths are written once, when the picture is saved,
-  and listed in a JSON field on the model. Pages then only build a ``srcset``.
+  and listed in a JSON field on the model. Pages then only build a ``srcset``;
+- a picture that is replaced or removed, or whose row is deleted, is deleted
+  from storage with its renditions once the change is committed, locally and
+  in an S3 bucket alike.
 """
 
 import io
@@ -20,8 +23,8 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
-from django.db.models.signals import pre_save
+from django.db import models, transaction
+from django.db.models.signals import post_delete, pre_save
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -162,22 +165,50 @@ class ResponsiveImageField(models.ImageField):
         super().contribute_to_class(cls, name, **kwargs)
         if not cls._meta.abstract:
             pre_save.connect(self._prepare, sender=cls, weak=False)
+            post_delete.connect(self._forget, sender=cls, weak=False)
 
-    def _prepare(self, sender, instance, raw=False, **kwargs):
+    def _prepare(self, sender, instance, raw=False, using=None, **kwargs):
         if raw:
             return
         file = getattr(instance, self.attname)
+        previous = getattr(instance, self.renditions_field) or {}
         if not file:
             setattr(instance, self.renditions_field, {})
-            return
-        if not file._committed:
-            image = open_verified(file)
-            content, extension, _size = clean_copy(image)
-            image.close()
-            file.save(f"upload.{extension}", content, save=False)
-        current = getattr(instance, self.renditions_field) or {}
-        if current.get("source") != file.name:
-            setattr(instance, self.renditions_field, renditions_for(file.storage, file.name))
+        else:
+            if not file._committed:
+                image = open_verified(file)
+                content, extension, _size = clean_copy(image)
+                image.close()
+                file.save(f"upload.{extension}", content, save=False)
+            if previous.get("source") != file.name:
+                setattr(instance, self.renditions_field, renditions_for(file.storage, file.name))
+        # The renditions name the picture they were made from: the one now replaced.
+        if previous.get("source") and previous["source"] != (file.name or None):
+            self._delete_after_commit(sender, previous, using)
+
+    def _forget(self, sender, instance, using=None, **kwargs):
+        renditions = getattr(instance, self.renditions_field) or {}
+        name = getattr(instance, self.attname).name
+        if name:
+            self._delete_after_commit(sender, {"webp": {}, **renditions, "source": name}, using)
+
+    def _delete_after_commit(self, model, renditions, using):
+        """Delete a replaced or deleted picture and its renditions once the change is saved.
+
+        A picture taken down must not stay public at its old address. (Versions
+        of the content kept by django-reversion then restore without it.)
+        """
+        source = renditions["source"]
+        names = [source, *renditions.get("webp", {}).values()]
+
+        def delete():
+            # Another row may show the same file: an import can point two at one picture.
+            if model._base_manager.using(using).filter(**{self.attname: source}).exists():
+                return
+            for name in names:
+                self.storage.delete(name)
+
+        transaction.on_commit(delete, using=using, robust=True)
 
 
 def srcset(file, renditions):

@@ -6,7 +6,8 @@
 
 A backup folder holds ``database.dump`` (``pg_dump`` custom format: one
 consistent snapshot, restorable table by table), ``media.tar.gz`` (the
-uploads) and ``backup.json`` (what, when, from where). It is written under a
+uploads, read through the site's storage: the media folder, or the S3 bucket
+with ``MEDIA_STORAGE=s3``) and ``backup.json`` (what, when, from where). It is written under a
 temporary name and renamed when complete, so a folder that exists is whole.
 
 A restore goes into an empty database, as on a new server. ``--force``
@@ -23,9 +24,12 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
-from pathlib import Path
+import time
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection
 from django.db.backends.postgresql.client import DatabaseClient
 from django.utils import timezone
@@ -59,7 +63,7 @@ def default_folder():
 def backup(destination=None, *, database=None, media_root=None):
     """Write a backup into a new dated folder under ``destination``; return the folder."""
     database = database or connection.settings_dict
-    media_root = Path(media_root or settings.MEDIA_ROOT)
+    storage = media_storage(media_root)
     destination = Path(destination or default_folder())
     destination.mkdir(parents=True, exist_ok=True)
     started = timezone.localtime()
@@ -70,12 +74,13 @@ def backup(destination=None, *, database=None, media_root=None):
             ["--format=custom", "--compress=6", f"--file={partial / DATABASE_FILE}"],
             database,
         )
-        media_files = _pack_media(media_root, partial / MEDIA_FILE)
+        media_files = _pack_media(storage, partial / MEDIA_FILE)
         manifest = {
             "created_at": started.isoformat(timespec="seconds"),
             "database": database.get("NAME"),
             "server_version": _query(database, "SHOW server_version"),
             "media_files": media_files,
+            "media_storage": describe(storage),
         }
         (partial / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n")
         folder = _new_folder(destination, started.strftime("%Y-%m-%d-%H%M%S"))
@@ -89,7 +94,7 @@ def backup(destination=None, *, database=None, media_root=None):
 def restore(folder, *, database=None, media_root=None, force=False):
     """Restore the backup in ``folder``; refuse to overwrite content unless ``force``."""
     database = database or connection.settings_dict
-    media_root = Path(media_root or settings.MEDIA_ROOT)
+    storage = media_storage(media_root)
     folder = Path(folder)
     dump = folder / DATABASE_FILE
     if not dump.is_file():
@@ -100,16 +105,38 @@ def restore(folder, *, database=None, media_root=None, force=False):
                 f"The database {database.get('NAME')!r} is not empty. Restore into an "
                 "empty database, or replace its content with --force (make restore FORCE=1)."
             )
-        if media_root.is_dir() and any(media_root.iterdir()):
+        if next(stored_names(storage), None) is not None:
             raise BackupError(
-                f"The media folder {media_root} is not empty. Restore into an empty "
-                "folder, or add to it with --force (make restore FORCE=1)."
+                f"The media storage ({describe(storage)}) is not empty. Restore into an "
+                "empty one, or add to it with --force (make restore FORCE=1)."
             )
     _load_dump(dump, database, replace=force)
     if (folder / MEDIA_FILE).is_file():
-        media_root.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(folder / MEDIA_FILE) as archive:
-            archive.extractall(media_root, filter="data")
+        _unpack_media(folder / MEDIA_FILE, storage)
+
+
+def media_storage(media_root=None):
+    """Where the uploads are: the folder ``media_root`` when given, else the site's storage."""
+    if media_root is not None:
+        return FileSystemStorage(location=media_root)
+    return storages["default"]
+
+
+def describe(storage):
+    bucket = getattr(storage, "bucket_name", None)
+    return f"S3 bucket {bucket}" if bucket else f"folder {storage.location}"
+
+
+def stored_names(storage, folder=""):
+    """Every file in ``storage``, through the storage API (a folder or a bucket alike)."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # A media folder not made yet holds nothing.
+        return
+    for name in sorted(files):
+        yield f"{folder}/{name}" if folder else name
+    for name in sorted(folders):
+        yield from stored_names(storage, f"{folder}/{name}" if folder else name)
 
 
 def _load_dump(dump, database, replace):
@@ -152,15 +179,32 @@ def _load_dump(dump, database, replace):
         raise BackupError(f"The restore failed; nothing was changed.\n{message}")
 
 
-def _pack_media(media_root, archive_path):
+def _pack_media(storage, archive_path):
     count = 0
     with tarfile.open(archive_path, "w:gz") as archive:
-        if media_root.is_dir():
-            for path in sorted(media_root.rglob("*")):
-                if path.is_file():
-                    archive.add(path, arcname=str(path.relative_to(media_root)))
-                    count += 1
+        for name in stored_names(storage):
+            with storage.open(name) as file:
+                info = tarfile.TarInfo(name)
+                info.size, info.mtime, info.mode = file.size, int(time.time()), 0o644
+                archive.addfile(info, file)
+            count += 1
     return count
+
+
+def _unpack_media(archive_path, storage):
+    """Put every file of the archive back under its own name (replacing one that is there)."""
+    with tarfile.open(archive_path) as archive:
+        for member in archive:
+            path = PurePosixPath(member.name)
+            if not member.isfile():
+                continue
+            if path.is_absolute() or ".." in path.parts:
+                raise BackupError(f"{archive_path} holds a file outside the media: {member.name}")
+            if storage.exists(member.name):
+                storage.delete(member.name)
+            saved = storage.save(member.name, File(archive.extractfile(member), member.name))
+            if saved != member.name:
+                raise BackupError(f"{member.name} was restored as {saved}.")
 
 
 def _new_folder(destination, name):

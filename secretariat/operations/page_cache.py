@@ -1,8 +1,8 @@
 """The anonymous page cache: whole responses for readers who are not logged in.
 
 Most visitors read the same pages, so a rendered page is kept in Django's cache
-(``CACHES``, from ``CACHE_URL``) and served again without touching the
-database. Three rules keep it correct:
+(``CACHES["pages"]``: each worker's memory, or Redis when ``CACHE_URL`` names
+it) and served again without touching the database. Three rules keep it correct:
 
 - **Only pages that are the same for everyone.** GET and HEAD from visitors
   without a session or message cookie; never a response that sets a cookie,
@@ -21,11 +21,21 @@ database. Three rules keep it correct:
   from ``PAGE_CACHE_SCHEDULES`` (``"app.Model.field"``): the earliest future
   value of each field, looked up once per generation.
 
-Where the generation lives: a shared cache (Redis, Memcached, database) keeps
-it under one key, so every app server sees a change at once. Django's local
-memory cache is private to one process, and gunicorn runs several: there the
-generation is a small file (``PAGE_CACHE_GENERATION_FILE``) that all workers
-on the machine read, which costs one read of a few bytes per request.
+Where the generation lives: a shared cache (Redis, Memcached) keeps it under
+one key, so every app server sees a change at once. Django's local memory cache
+is private to one process, and gunicorn runs several: there the generation is
+a small file (``PAGE_CACHE_GENERATION_FILE``) that all workers on the machine
+read, which costs one read of a few bytes per request.
+
+**No stampede.** A change empties the whole cache at once, often just when many
+readers arrive (a newsletter went out). Each page has one entry, which keeps
+its last copy after it goes stale; the first request for a missing or stale
+page takes the page's rebuild lock (``cache.add``) and renders it. Requests
+that come meanwhile get the previous copy (``X-Page-Cache: stale``), or, when
+there is none, wait for that one rebuild. A lock lasts ``REBUILD_SECONDS`` at
+most, so nobody gets a copy older than that beyond its rebuild, and a rebuild
+that failed is taken over. With the local memory cache the lock is per worker
+process: each worker renders a page once after a change, never once per reader.
 """
 
 import contextlib
@@ -36,6 +46,7 @@ import logging
 import os
 import secrets
 import time
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
@@ -53,12 +64,27 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 NEXT_CHANGE_KEY = "page-cache:next-change:{generation}"
-PAGE_KEY = "page-cache:page:{generation}:{digest}"
+PAGE_KEY = "page-cache:page:{digest}"
+REBUILD_KEY = "page-cache:rebuilding:{digest}"
 VALUE_KEY = "page-cache:value:{generation}:{name}"
 MISSING = object()
 NO_SCHEDULED_CHANGE = "none"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+# How long one request may rebuild a page while others get its previous copy.
+REBUILD_SECONDS = 5
+WAIT_STEP_SECONDS = 0.02
+
+
+class Entry(NamedTuple):
+    """A cached page: fresh for its generation until ``fresh_until`` (epoch seconds)."""
+
+    generation: str
+    fresh_until: float
+    response: object
+
+    def is_fresh(self, generation):
+        return self.generation == generation and time.time() < self.fresh_until
 
 
 def cache():
@@ -260,22 +286,71 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         try:
             generation = current_generation()
-            key = self.key(request, generation)
-            response = cache().get(key)
+            key, rebuild_key = self.keys(request)
+            entry = cache().get(key)
         except Exception:  # Any cache failure: render the page.
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             return self.get_response(request)
-        if response is not None:
-            response["X-Page-Cache"] = "hit"
-            return response
+        if entry is not None and entry.is_fresh(generation):
+            return self.served(entry, "hit")
+        rebuilding = self.claim(rebuild_key)
+        if not rebuilding:  # Another request is rendering this page right now.
+            if entry is not None:
+                return self.served(entry, "stale")
+            entry = self.wait_for_rebuild(key, rebuild_key, generation)
+            if entry is not None:
+                return self.served(entry, "hit")
+        try:
+            return self.render(request, key, generation)
+        finally:
+            if rebuilding:
+                with _failures_logged():
+                    cache().delete(rebuild_key)
+
+    def render(self, request, key, generation):
         response = self.get_response(request)
         if self.response_is_cacheable(request, response):
             with _failures_logged():
                 timeout = seconds_to_live(generation)
                 if timeout > 0:
-                    cache().set(key, response, timeout)
+                    entry = Entry(generation, time.time() + timeout, response)
+                    # The copy outlives its freshness, to be served while it is rebuilt.
+                    cache().set(key, entry, timeout + settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def served(entry, state):
+        response = entry.response
+        response["X-Page-Cache"] = state
+        return response
+
+    @staticmethod
+    def claim(rebuild_key):
+        """Take the page's rebuild lock; True when this request is to render it."""
+        try:
+            return cache().add(rebuild_key, 1, timeout=REBUILD_SECONDS)
+        except Exception:  # A cache that is away: everyone renders, as without a cache.
+            return True
+
+    @staticmethod
+    def wait_for_rebuild(key, rebuild_key, generation):
+        """The page another request is rendering, once it is there.
+
+        None when that rendering ended without a page to share (one that is not
+        the same for everyone, an error) or took longer than ``REBUILD_SECONDS``.
+        """
+        deadline = time.monotonic() + REBUILD_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(WAIT_STEP_SECONDS)
+            with _failures_logged():
+                rebuilding = cache().get(rebuild_key) is not None
+                entry = cache().get(key)
+                if entry is not None and entry.is_fresh(generation):
+                    return entry
+                if not rebuilding:
+                    return None
+        return None
 
     def after_admin_change(self, request):
         """A safety net for changes that send no signal: an admin action written with
@@ -317,7 +392,8 @@ class AnonymousPageCacheMiddleware:
         return not directives & UNCACHEABLE_DIRECTIVES
 
     @staticmethod
-    def key(request, generation):
+    def keys(request):
+        """The page's key and its rebuild lock's key."""
         address = f"{request.method} {request.scheme}://{request.get_host()}"
         digest = hashlib.sha256(f"{address}{request.get_full_path()}".encode()).hexdigest()
-        return PAGE_KEY.format(generation=generation, digest=digest)
+        return PAGE_KEY.format(digest=digest), REBUILD_KEY.format(digest=digest)

@@ -10,7 +10,8 @@ Environment variables (all optional in development):
 - ``DEFAULT_FROM_EMAIL``: the sender of the site's emails.
 - ``ANYMAIL_WEBHOOK_SECRET``: ``user:password`` of the mail provider's webhooks.
 - ``CONTACT_EMAIL``: the address readers write to, shown in the footer and the legal pages.
-- ``CACHE_URL``: ``locmemcache://`` (default), ``redis://host:6379/0``, ``dbcache://table``.
+- ``CACHE_URL``: the shared cache: ``dbcache://django_cache`` (default, in PostgreSQL),
+  ``redis://host:6379/0``.
 - ``MEDIA_ROOT``: where uploaded files are stored.
 - ``STATIC_ROOT``: where ``collectstatic`` gathers the static files.
 - ``SECURE_SSL_REDIRECT`` and the other security variables: see ``production.py``.
@@ -23,7 +24,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import env, local_database, mailer_from_url
+from .env import env, local_database, mailer_from_url, s3_media_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -116,10 +117,28 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+# Two caches (secretariat/operations/shared_cache.py and page_cache.py):
+# - "default" holds what every worker and server must share, above all the counts
+#   of the signup rate limits: Django's database cache on the site's PostgreSQL
+#   (its table is made by `migrate`), or Redis when CACHE_URL names it.
+# - "pages" holds the anonymous page cache: in each worker's own memory (a hit
+#   costs no query at all; the workers of a machine share the content generation
+#   through PAGE_CACHE_GENERATION_FILE), or in the shared cache when that is Redis
+#   or Memcached, as fast as memory and shared by every server.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+if CACHES["default"]["BACKEND"].endswith("db.DatabaseCache"):
+    # An incr that two workers cannot interleave; room for a counter per visitor.
+    CACHES["default"]["BACKEND"] = "secretariat.operations.shared_cache.DatabaseCache"
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
+if CACHES["default"]["BACKEND"].endswith(("DatabaseCache", "LocMemCache", "FileBasedCache")):
     # Per process; bounded so that a gunicorn worker's memory stays flat.
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 500)
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+else:
+    CACHES["pages"] = dict(CACHES["default"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -226,7 +245,7 @@ LOGGING = {
 # who are not logged in, made stale at once when content changes, and never
 # kept past PAGE_CACHE_SECONDS nor past the next scheduled moment below.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
-PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_ALIAS = "pages"
 # Values derived from content (list totals, page keys), kept the same way: see
 # page_cache.remember and secretariat/content/pagination.py.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=300)
@@ -261,20 +280,24 @@ SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
 # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables, read by boto3).
 MEDIA_STORAGE = env("MEDIA_STORAGE", default="local")
 if MEDIA_STORAGE == "s3":
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
-            "region_name": env("AWS_S3_REGION_NAME", default=None),
-            # Public pictures under a stable address (a CDN or the bucket's own).
-            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
-            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
-            "default_acl": None,
-            "file_overwrite": False,
-        },
+    s3 = {
+        "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env("AWS_S3_REGION_NAME", default=None),
+        # Public pictures under a stable address (a CDN or the bucket's own).
+        "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+        "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+        "default_acl": None,
+        "file_overwrite": False,
     }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": s3}
     SERVE_MEDIA = False
+    # Pages show pictures from the bucket's origin: the site's CSP must allow it.
+    SECURE_CSP["img-src"] = [
+        *SECURE_CSP["img-src"],
+        s3_media_origin(s3["bucket_name"], s3["endpoint_url"], s3["custom_domain"]),
+    ]
+    del s3
 elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured("MEDIA_STORAGE must be local or s3.")
 
@@ -293,6 +316,9 @@ AUTHENTICATION_BACKENDS = [
     "secretariat.operations.logins.LoginProtectionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Counts in the database, shared by every worker and server (the default; said here
+# because a cache handler would need the shared cache).
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

@@ -114,3 +114,18 @@ def local_database(base_dir: Path):
         "USER": "secretariat",
         "HOST": str((base_dir / ".pgdata").resolve()),
     }
+
+
+def s3_media_origin(bucket, endpoint_url=None, custom_domain=None):
+    """The origin pictures are served from with ``MEDIA_STORAGE=s3``, for the CSP's img-src.
+
+    As django-storages builds the addresses: the custom domain (a CDN or the
+    bucket's own name) over HTTPS; else the endpoint, which holds the bucket in
+    its path; else AWS's own host for the bucket.
+    """
+    if custom_domain:
+        return f"https://{custom_domain}"
+    if endpoint_url:
+        parts = urlsplit(endpoint_url)
+        return f"{parts.scheme}://{parts.netloc}"
+    return f"https://{bucket}.s3.amazonaws.com"

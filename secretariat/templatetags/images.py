@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from secretariat.media.images import srcset
+from secretariat.media import images
 
 register = template.Library()
 
@@ -27,7 +27,7 @@ def responsive_image(file, renditions, alt="", sizes="100vw", css_class="", load
         format_html(' class="{}"', css_class) if css_class else "",
         loading,
     )
-    sources = srcset(file, renditions)
+    sources = images.srcset(file, renditions)
     if not sources:
         return img
     return format_html(

@@ -31,5 +31,7 @@ def test_public_pages_query_counts_do_not_grow(client, django_assert_max_num_que
 def test_signup_post_query_count_does_not_grow(client, django_assert_max_num_queries, size):
     make_subscribers(size)
     data = {"email": "new@example.org", "consent": "on"}
-    with django_assert_max_num_queries(8):
+    # 8 for the signup, and 7 for each of its two rate-limit counts, which live in
+    # the database cache that every worker shares (secretariat/operations/shared_cache.py).
+    with django_assert_max_num_queries(22):
         assert client.post(reverse("newsletter:signup"), data).status_code == 302

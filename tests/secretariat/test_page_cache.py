@@ -5,8 +5,7 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from articles.models import Article
@@ -19,7 +18,7 @@ from secretariat.operations import page_cache
 def _page_cache_on(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 60
     settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
-    cache.clear()
+    page_cache.cache().clear()
 
 
 @pytest.fixture
@@ -227,12 +226,11 @@ def test_cache_is_off_when_lifetime_is_zero(client, page, settings):
 
 
 def test_pages_are_served_while_redis_is_away(client, page, settings, free_tcp_port):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{free_tcp_port}/0",
-        }
+    away = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{free_tcp_port}/0",
     }
+    settings.CACHES = {"default": away, "pages": away}
     response = client.get("/om-kansliet/")
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
@@ -269,3 +267,30 @@ def test_article_page_with_json_ld_is_served_from_cache(client, db, django_asser
     assert "nonce-" not in first["Content-Security-Policy"]
     with django_assert_num_queries(0):
         assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def rebuild_lock(path):
+    request = RequestFactory().get(path)
+    return page_cache.AnonymousPageCacheMiddleware.keys(request)[1]
+
+
+def test_while_another_request_rebuilds_a_stale_page_the_previous_copy_is_served(client, page):
+    first = client.get("/tillganglighet/")
+    page_cache.bump_generation()
+    # Another request (a thread of this worker, or another server with Redis) renders it now.
+    page_cache.cache().add(rebuild_lock("/tillganglighet/"), 1)
+    stale = client.get("/tillganglighet/")
+    assert stale["X-Page-Cache"] == "stale"
+    assert stale.content == first.content
+    page_cache.cache().delete(rebuild_lock("/tillganglighet/"))
+    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    assert client.get("/tillganglighet/")["X-Page-Cache"] == "hit"
+
+
+def test_a_rebuild_that_never_ends_is_taken_over(client, page, monkeypatch):
+    monkeypatch.setattr(page_cache, "REBUILD_SECONDS", 0.2)
+    page_cache.cache().add(rebuild_lock("/tillganglighet/"), 1)
+    started = time.monotonic()
+    # Nothing to show meanwhile: the request waits for the rebuild, then renders it itself.
+    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    assert 0.2 <= time.monotonic() - started < 2

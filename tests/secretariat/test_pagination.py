@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -17,9 +16,9 @@ from secretariat.operations import page_cache
 def _content_cache_on(settings, tmp_path):
     settings.CONTENT_CACHE_SECONDS = 300
     settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
-    cache.clear()
+    page_cache.cache().clear()
     yield
-    cache.clear()
+    page_cache.cache().clear()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from .test_settings import production_env, run_manage
 SHOW = (
     "import json; from django.conf import settings as s; "
     "from django.core.files.storage import default_storage as d; "
-    "print(json.dumps([s.SESSION_ENGINE, s.CACHES['default']['BACKEND'], "
+    "print(json.dumps([s.SESSION_ENGINE, [s.CACHES[a]['BACKEND'] for a in ('default', 'pages')], "
     "s.STORAGES['default']['BACKEND'], s.SERVE_MEDIA, d.url('bilder/a.webp')]))"
 )
 
@@ -23,7 +23,11 @@ def show(**overrides):
 def test_defaults_keep_everything_in_postgresql_and_local_files(db):
     session, cache, storage, serve_media, _ = show()
     assert session == "django.contrib.sessions.backends.db"
-    assert cache == "django.core.cache.backends.locmem.LocMemCache"
+    # Counters shared by every worker in PostgreSQL; pages in each worker's memory.
+    assert cache == [
+        "secretariat.operations.shared_cache.DatabaseCache",
+        "django.core.cache.backends.locmem.LocMemCache",
+    ]
     assert storage == "django.core.files.storage.FileSystemStorage"
     assert serve_media is True
 
@@ -38,7 +42,7 @@ def test_shared_redis_cache_sessions_and_s3_media(db):
         AWS_S3_CUSTOM_DOMAIN="media.example.org",
     )
     assert session == "django.contrib.sessions.backends.cached_db"
-    assert cache == "django.core.cache.backends.redis.RedisCache"
+    assert cache == ["django.core.cache.backends.redis.RedisCache"] * 2
     assert storage == "storages.backends.s3.S3Storage"
     assert serve_media is False
     assert url == "https://media.example.org/bilder/a.webp"

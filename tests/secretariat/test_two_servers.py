@@ -8,11 +8,8 @@ on its very next request.
 """
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -23,19 +20,6 @@ from secretariat.models import Page
 from tests.liveserver import free_port, start_production_server, stop_process
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-START_TIMEOUT = 30
-
-
-def wait_until(check, what):
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        try:
-            if check():
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(f"{what} did not start within {START_TIMEOUT} s")
 
 
 def get(port, path):
@@ -45,28 +29,6 @@ def get(port, path):
     )
     with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback)
         return response.headers.get("X-Page-Cache"), response.read().decode()
-
-
-@pytest.fixture(scope="module")
-def redis_url():
-    server = shutil.which("redis-server")
-    assert server, "redis-server is missing: `make test` installs it (scripts/need)"
-    port = free_port()
-    process = subprocess.Popen(
-        [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-
-    def answers():
-        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-
-    try:
-        wait_until(answers, "redis-server")
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        stop_process(process)
 
 
 @pytest.fixture
@@ -96,12 +58,11 @@ def production_env(redis_url, transactional_db):
 
 def test_change_through_one_server_is_visible_through_the_other(production_env, settings):
     # This process writes to the same Redis, as an editor's server would.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": production_env["CACHE_URL"],
-        }
+    redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": production_env["CACHE_URL"],
     }
+    settings.CACHES = {"default": redis, "pages": redis}
     page = Page.objects.create(title="Om kansliet", slug="om-kansliet", body="<p>Första.</p>")
     one, two = free_port(), free_port()
     # One worker each: two servers, not two workers of one.
