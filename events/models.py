@@ -8,6 +8,8 @@ from html import unescape
 
 from django.apps import apps
 from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -20,6 +22,8 @@ from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
 from secretariat.content.richtext import RichTextField
+from secretariat.content.search import Fold, best_matches, search_vector
+from secretariat.content.search import plain_text as text_of_html
 from secretariat.media.images import ResponsiveImageField
 
 from .slugs import RESERVED_EVENT_SLUGS, unique_slug
@@ -51,6 +55,10 @@ class OrganisationQuerySet(models.QuerySet):
             | Exists(Person.objects.public().filter(organisation=OuterRef("pk")))
         )
 
+    def search(self, text):
+        """Organisations whose name or short name matches a visitor's search, best first."""
+        return best_matches(self, text, order=("name", "pk"), alike=Fold(F("name")))
+
 
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -69,6 +77,13 @@ class Organisation(models.Model):
     )
     url = models.URLField(_("website"), blank=True)
     country = CountryField(_("country"), blank=True)
+    # Kept by PostgreSQL itself, for the site search.
+    search_vector = models.GeneratedField(
+        expression=search_vector(("name", "A"), ("short_name", "A")),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -76,6 +91,12 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="organisation_search_vector"),
+            GinIndex(
+                OpClass(Fold(F("name")), name="gin_trgm_ops"), name="organisation_name_trigram"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -102,6 +123,16 @@ class PersonQuerySet(models.QuerySet):
                 )
             )
             | Exists(article.objects.published().filter(authors=OuterRef("pk")))
+        )
+
+    def search(self, text):
+        """People whose name, job title or organisation matches a visitor's search."""
+        return best_matches(
+            self,
+            text,
+            order=("name", "pk"),
+            alike=Fold(F("name")),
+            also=lambda query: Q(organisation__in=Organisation.objects.filter(search_vector=query)),
         )
 
 
@@ -141,6 +172,13 @@ class Person(models.Model):
         help_text=_("What the photo shows, for people who cannot see it. Required with a photo."),
     )
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # Kept by PostgreSQL itself, for the site search.
+    search_vector = models.GeneratedField(
+        expression=search_vector(("name", "A"), ("title", "B")),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -148,7 +186,11 @@ class Person(models.Model):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        indexes = [models.Index(fields=["name"])]
+        indexes = [
+            models.Index(fields=["name"]),
+            GinIndex(fields=["search_vector"], name="person_search_vector"),
+            GinIndex(OpClass(Fold(F("name")), name="gin_trgm_ops"), name="person_name_trigram"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(photo="") | ~Q(photo_alt=""),
@@ -199,6 +241,21 @@ class EventQuerySet(models.QuerySet):
             .values(label=Coalesce(NullIf("short_name", Value("")), "name"))
         )
         return self.annotate(organiser_labels=ArraySubquery(labels))
+
+    def search(self, text):
+        """Events whose title, summary, place, description or organisers match a
+        visitor's search, best first; the newest first among equals."""
+        return best_matches(
+            self,
+            text,
+            order=("-starts_at", "-pk"),
+            alike=Fold(F("title")),
+            also=lambda query: Q(
+                pk__in=Event.organisers.through.objects.filter(
+                    organisation__in=Organisation.objects.filter(search_vector=query)
+                ).values("event_id")
+            ),
+        )
 
 
 class Event(models.Model):
@@ -327,6 +384,19 @@ class Event(models.Model):
         help_text=_("Raised when the time, place or status changes, so calendars update."),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    # Kept by PostgreSQL itself, for the site search and the lists' word filter.
+    search_vector = models.GeneratedField(
+        expression=search_vector(
+            ("title", "A"),
+            ("summary", "B"),
+            ("venue", "B"),
+            ("city", "B"),
+            (text_of_html("description"), "C"),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -356,6 +426,8 @@ class Event(models.Model):
             models.Index(fields=["starts_at"]),
             models.Index(fields=["status", "-starts_at"], name="event_status_starts"),
             models.Index(fields=["kind"], name="event_kind"),
+            GinIndex(fields=["search_vector"], name="event_search_vector"),
+            GinIndex(OpClass(Fold(F("title")), name="gin_trgm_ops"), name="event_title_trigram"),
         ]
 
     def __str__(self):

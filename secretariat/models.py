@@ -1,16 +1,24 @@
 """Pages that belong to the site rather than to a content type."""
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .content.richtext import RichTextField
+from .content.search import Fold, best_matches, plain_text, search_vector
 
 
 class PageQuerySet(models.QuerySet):
     def published(self):
         """The pages the public may see."""
         return self.filter(is_published=True)
+
+    def search(self, text):
+        """Pages whose title, introduction or text matches a visitor's search."""
+        return best_matches(self, text, order=("title", "pk"), alike=Fold(F("title")))
 
 
 class Page(models.Model):
@@ -38,6 +46,13 @@ class Page(models.Model):
         help_text=_("Untick to hide the page from the public."),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    # Kept by PostgreSQL itself, for the site search.
+    search_vector = models.GeneratedField(
+        expression=search_vector(("title", "A"), ("intro", "B"), (plain_text("body"), "C")),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = PageQuerySet.as_manager()
 
@@ -45,6 +60,10 @@ class Page(models.Model):
         ordering = ["title"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="page_search_vector"),
+            GinIndex(OpClass(Fold(F("title")), name="gin_trgm_ops"), name="page_title_trigram"),
+        ]
 
     def __str__(self):
         return self.title

@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("events.urls")),
     path("", include("newsletter.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.SERVE_MEDIA:

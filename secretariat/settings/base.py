@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "events",
     "articles",
     "newsletter",
+    "search",
 ]
 
 MIDDLEWARE = [
