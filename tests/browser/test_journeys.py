@@ -67,10 +67,12 @@ def test_reader_finds_news_search_and_the_accessibility_statement(open_page, sit
     expect(page).to_have_url(site.url + "/aktuellt/")
     expect(menu.get_by_role("link", name="Aktuellt")).to_have_attribute("aria-current", "page")
 
-    page.get_by_role("searchbox", name="Sök bland nyheterna").fill("upphandling")
-    page.get_by_role("button", name="Sök", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/aktuellt/sok/\?q=upphandling$"))
-    expect(page.get_by_role("searchbox", name="Sök bland nyheterna")).to_be_visible()
+    page.get_by_role("searchbox", name="Sök på webbplatsen").fill("upphandling")
+    page.get_by_role("button", name="Sök", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/sok/\?q=upphandling$"))
+    expect(
+        page.get_by_role("heading", level=2, name=re.compile(r"^Nyheter \(\d+\)"))
+    ).to_be_visible()
 
     page.get_by_role("link", name="Nationella kansliet för hållbar upphandling").first.click()
     expect(page).to_have_url(site.url + "/")
@@ -133,9 +135,12 @@ def test_reader_follows_the_news_to_a_tag_the_archive_search_and_the_feed(
     expect(page).to_have_url(article_url)
 
     word = max(re.findall(r"\w+", title), key=len)
-    page.get_by_role("searchbox", name="Sök bland nyheterna").fill(word)
-    page.get_by_role("button", name="Sök", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/aktuellt/sok/\?q="))
+    page.get_by_role("searchbox", name="Sök på webbplatsen").fill(word)
+    page.get_by_role("button", name="Sök", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/sok/\?q="))
+    kinds = page.get_by_role("navigation", name="Typ av innehåll")
+    kinds.get_by_role("link", name=re.compile(r"^Nyheter")).click()
+    expect(page).to_have_url(re.compile(r"typ=nyheter"))
     expect(page.get_by_role("main").get_by_role("link", name=title)).to_be_visible()
 
     page.goto("/")

@@ -58,3 +58,11 @@ def test_pages_are_found_with_their_query_counts(archive):
     assert pages["page (accessibility)"]["queries"] >= 1
     assert pages["static file (floor)"]["path"].startswith("/static/")
     assert "queries" not in pages["static file (floor)"]
+
+
+def test_the_site_searches_are_measured(archive):
+    pages = {page["name"]: page for page in resolve_pages("testserver")}
+    for name in ("site search: a name", "site search: events and news", "site search: misspelt"):
+        assert pages[name]["path"].startswith("/sok/?q="), name
+        assert pages[name]["status"] == 200, name
+        assert pages[name]["queries"] <= 10, name
