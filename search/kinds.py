@@ -13,7 +13,7 @@ from django.db.models import TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import Article
 from events.models import Event, Organisation, Person
@@ -66,21 +66,21 @@ def _text(*parts):
 KINDS = [
     Kind(
         "nyheter",
-        _("News"),
+        pgettext_lazy("kind of content", "News"),
         "search/includes/article.html",
         lambda text: Article.objects.published().search(text).for_listing(),
         lambda: _text("lead", plain_text("body")),
     ),
     Kind(
         "evenemang",
-        _("Events"),
+        pgettext_lazy("kind of content", "Events"),
         "search/includes/event.html",
         lambda text: Event.objects.published().search(text).for_listing().defer("search_vector"),
         lambda: _text("summary", plain_text("description")),
     ),
     Kind(
         "personer",
-        _("People"),
+        pgettext_lazy("kind of content", "People"),
         "search/includes/person.html",
         lambda text: (
             Person.objects.public()
@@ -92,13 +92,13 @@ KINDS = [
     ),
     Kind(
         "organisationer",
-        _("Organisations"),
+        pgettext_lazy("kind of content", "Organisations"),
         "search/includes/organisation.html",
         lambda text: Organisation.objects.public().search(text).defer("search_vector"),
     ),
     Kind(
         "sidor",
-        _("Pages"),
+        pgettext_lazy("kind of content", "Pages"),
         "search/includes/page.html",
         lambda text: Page.objects.published().search(text).defer("body", "search_vector"),
         lambda: _text("intro", plain_text("body")),

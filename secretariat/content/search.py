@@ -151,7 +151,8 @@ def best_matches(queryset, text, *, order, alike, also=None):
 
     The model has a ``search_vector`` column. Full-text search finds inflected
     and prefix forms; ``also`` (a function of the tsquery returning a ``Q``)
-    adds rows found otherwise, e.g. through a related row's vector. Only when
+    adds rows found otherwise, e.g. through a related row's vector (a condition
+    that can use an index of its own, such as ``pk__in``). Only when
     that finds nothing, ``alike`` (a text expression such as the title) spelt
     almost like the search matches (pg_trgm), so "upphandlnig" still finds
     "upphandling". ``order`` orders equal ranks, and chooses the matches kept
@@ -168,10 +169,13 @@ def best_matches(queryset, text, *, order, alike, also=None):
         return queryset.none()
     phrase = search_phrase(text)
     similarity = TrigramWordSimilarity(phrase, alike)
-    condition = models.Q(search_vector=query)
+    # The columns ``order`` names, for ordering the union below.
+    ordered = [name.removeprefix("-") for name in order if name.removeprefix("-") != "pk"]
+    by_text = queryset.filter(search_vector=query).values("pk", *ordered)
     if also is not None:
-        condition |= also(query)
-    by_text = queryset.filter(condition).order_by(*order).values("pk")
+        # A union, not an OR: each branch keeps its own index.
+        by_text = by_text.union(queryset.filter(also(query)).values("pk", *ordered))
+    by_text = by_text.order_by(*order)
     by_alike = (
         queryset.alias(alike=alike)
         .filter(alike__trigram_word_similar=phrase)
