@@ -11,7 +11,8 @@ from django.utils.translation import ngettext
 
 from secretariat.content.admin_filters import RelatedSearchFilter, TagFilter
 from secretariat.content.admin_filters import YearFilter as BaseYearFilter
-from secretariat.content.admin_widgets import AutocompleteWithoutJavaScript, TagSuggestions
+from secretariat.content.admin_tags import TagSuggestions
+from secretariat.content.admin_widgets import AutocompleteWithoutJavaScript
 from secretariat.content.merging import choose_one_to_keep
 from secretariat.media.admin import ThumbnailAdmin
 from secretariat.operations.audit import VersionedAdmin, logged_action
