@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
@@ -80,7 +80,11 @@ class RelatedSearchFilter(admin.SimpleListFilter):
         value = (self.value() or "").replace("\x00", "").strip()
         if not value:
             return queryset
-        matching = self.model.objects.filter(Q(slug=value) | Q(name__icontains=value))
+        # The one with that address (a link above), else every name containing the text.
+        by_slug = self.model.objects.filter(slug=value)
+        matching = self.model.objects.filter(
+            Q(slug=value) | Q(name__icontains=value) & ~Exists(by_slug)
+        )
         linked = self.links().filter(**{f"{self.link_column}__in": matching})
         return queryset.filter(pk__in=linked.values(self.object_column))
 
