@@ -19,6 +19,7 @@ import pytest
 from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
+from taggit.models import Tag
 
 from articles.models import Article
 from events.models import Event, Person
@@ -386,3 +387,21 @@ def test_editor_creates_an_event_with_participants_and_a_reader_adds_it_to_a_cal
     assert str(event["SUMMARY"]) == title
     assert event.decoded("DTSTART") == starts
     assert event.decoded("DTEND") == ends
+
+
+def test_editor_is_offered_existing_tags_and_told_which_are_new(
+    open_page, site, server_orm, editor_storage
+):
+    existing = server_orm(lambda: Tag.objects.order_by("name").values_list("name", flat=True)[0])
+    page = open_page(
+        "/admin/articles/article/add/", width=DESKTOP, js=True, storage_state=editor_storage
+    ).page
+    tags = page.get_by_label("Ämnen")
+
+    tags.fill(existing[:4])
+    expect(page.locator(f'#id_tags-suggestions option[value="{existing}"]')).to_have_count(1)
+    tags.fill(f"{existing}, Leverantørdialog i Oslo")
+    tags.blur()
+    expect(page.locator("#id_tags-suggestions-new")).to_have_text(
+        "Nya ämnen, skapas när du sparar: Leverantørdialog i Oslo"
+    )
