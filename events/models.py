@@ -234,13 +234,14 @@ class EventQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What lists of events show, in one query: ``organiser_labels``, the organisers'
-        short names (or names), come along, so a list needs no query per event."""
+        short names (or names), come along, so a list needs no query per event. The
+        search vector, which no list shows, stays in the database."""
         labels = (
             Organisation.objects.filter(events=OuterRef("pk"))
             .order_by("name")
             .values(label=Coalesce(NullIf("short_name", Value("")), "name"))
         )
-        return self.annotate(organiser_labels=ArraySubquery(labels))
+        return self.defer("search_vector").annotate(organiser_labels=ArraySubquery(labels))
 
     def search(self, text):
         """Events whose title, summary, place, description or organisers match a

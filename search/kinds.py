@@ -75,7 +75,7 @@ KINDS = [
         "evenemang",
         pgettext_lazy("kind of content", "Events"),
         "search/includes/event.html",
-        lambda text: Event.objects.published().search(text).for_listing().defer("search_vector"),
+        lambda text: Event.objects.published().search(text).for_listing(),
         lambda: _text("summary", plain_text("description")),
     ),
     Kind(
