@@ -25,10 +25,9 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET)
-        text, chosen = "", None
-        if form.is_valid():
-            text = form.cleaned_data["q"]
-            chosen = KINDS_BY_SLUG.get(form.cleaned_data["typ"])
+        form.is_valid()  # An unknown kind is shown as an error; the words still search.
+        text = form.cleaned_data.get("q", "")
+        chosen = KINDS_BY_SLUG.get(form.cleaned_data.get("typ"))
         context = super().get_context_data(
             form=form,
             search_query=text,

@@ -220,6 +220,12 @@ def test_a_name_is_highlighted_as_written(client, oslo):
     assert "<mark>Høyland</mark>" in content
 
 
+def test_an_unknown_kind_is_reported_and_everything_searched(client, oslo):
+    response = search(client, "Høyland", "finns-inte")
+    assert response.context["form"].errors["typ"]
+    assert found(client, "Høyland", "finns-inte")["personer"] == [oslo["person"].get_absolute_url()]
+
+
 def test_the_header_search_box_searches_the_whole_site(client):
     content = client.get(reverse("articles:home")).content.decode()
     assert f'action="{reverse("search:results")}"' in content
