@@ -5,13 +5,7 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
@@ -26,37 +20,11 @@ from events.models import Event, Person
 from secretariat.content.languages import Language
 from secretariat.content.richtext import RichTextField, plain_text_in_sql
 from secretariat.media.models import OPTIONAL, picture_model
+from secretariat.content.search import best_matches, search_vector
 
 # Paths under /aktuellt/ that are pages of their own, not articles.
 RESERVED_SLUGS = {"sok", "rss", "atom", "amne", "arkiv", "forhandsvisning"}
 
-SEARCH_CONFIG = "swedish"
-# Longer input is cut: nobody searches with more, and it bounds the query's cost.
-SEARCH_MAX_WORDS = 12
-SEARCH_WORD = re.compile(r"[^\W_]+")
-# How alike a title word must be to a misspelt search word to count as a match.
-TRIGRAM_THRESHOLD = 0.5
-# Matches ranked for one search: the newest this many ("more than 500 articles found").
-SEARCH_MAX_RESULTS = 500
-
-
-def search_words(text):
-    """The words of a visitor's search, as plain words: no operators, quotes or NULs."""
-    return SEARCH_WORD.findall((text or "").replace("\x00", " "))[:SEARCH_MAX_WORDS]
-
-
-def search_query(text):
-    """A tsquery that finds every word, inflected or as the start of a longer word.
-
-    Each word is stemmed by the Swedish configuration and matched as a prefix
-    (``hållbar:*`` finds "hållbara" and "hållbarhet"); all words must match.
-    The words contain letters and digits only, so the raw syntax is safe.
-    """
-    words = search_words(text)
-    if not words:
-        return None
-    raw = " & ".join(f"{word}:*" for word in words)
-    return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -118,48 +86,9 @@ class ArticleQuerySet(models.QuerySet):
         return Tag.objects.filter(Exists(self.filter(tags=OuterRef("pk")))).order_by("name")
 
     def search(self, text):
-        """Articles matching a visitor's search, best first, at most ``SEARCH_MAX_RESULTS``.
-
-        Full-text search finds inflected and prefix forms. Only when it finds
-        nothing, a title word spelt almost like a search word matches (pg_trgm),
-        so "upphandlnig" still finds "upphandling". Returns an empty queryset for
-        a search with no words.
-
-        Ranking reads each match's search vector, which is costly when a common
-        word matches most of the archive: so the newest ``SEARCH_MAX_RESULTS``
-        text matches (or the most alike titles) are found first, each through its
-        GIN index, and only those are ranked. Apply other filters before this one, so that they
-        narrow the matches rather than the ranked few.
-        """
-        query = search_query(text)
-        if query is None:
-            return self.none()
-        phrase = " ".join(search_words(text))
-        similarity = TrigramWordSimilarity(phrase, "title")
-        newest = ("-published_at", "-pk")
-        by_text = self.filter(search_vector=query).order_by(*newest).values("pk")
-        by_title = (
-            self.filter(title__trigram_word_similar=phrase).order_by(-similarity).values("pk")
-        )
-        text_sql, text_params = by_text[:SEARCH_MAX_RESULTS].query.sql_with_params()
-        title_sql, title_params = by_title[:SEARCH_MAX_RESULTS].query.sql_with_params()
-        # A CTE, as the ORM has none: the title branch runs only when the text
-        # branch found nothing (a one-time filter), each branch on its own index.
-        # The SQL is the ORM's own, with the visitor's words as parameters.
-        candidates = RawSQL(  # noqa: S611
-            f"WITH by_text AS MATERIALIZED ({text_sql}) SELECT by_text.pk FROM by_text "  # noqa: S608
-            f"UNION ALL SELECT by_title.pk FROM ({title_sql}) AS by_title "
-            "WHERE NOT EXISTS (SELECT FROM by_text)",
-            (*text_params, *title_params),
-        )
-        return (
-            self.filter(pk__in=candidates)
-            .annotate(
-                rank=SearchRank(F("search_vector"), query, normalization=Value(1))
-                + similarity * Value(0.1),
-            )
-            .order_by("-rank", *newest)
-        )
+        """Articles matching a visitor's search, best first (``best_matches``): a title
+        spelt almost like the search is the fallback."""
+        return best_matches(self, text, order=("-published_at", "-pk"), alike=F("title"))
 
 
 def _ordered_authors():
@@ -262,9 +191,6 @@ class Article(ArticlePicture):
     # Kept by PostgreSQL itself: title weighs more than the introduction, which
     # weighs more than the text, so a word in the title ranks an article first.
     search_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("lead", weight="B", config=SEARCH_CONFIG)
-        + SearchVector(plain_text_in_sql("body"), weight="C", config=SEARCH_CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
         editable=False,

@@ -1,19 +1,18 @@
-"""The public news pages: front page, list and search, tags, archive, article, preview."""
+"""The public news pages: front page, list, tags, archive, article, preview."""
 
 import json
 from itertools import groupby
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchHeadline
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from django_filters.views import FilterView
 from taggit.models import TaggedItem
@@ -25,11 +24,9 @@ from secretariat.content.richtext import plain_text_in_sql
 from secretariat.operations.page_cache import remember
 
 from .filters import ArticleFilter
-from .models import SEARCH_CONFIG, SEARCH_MAX_RESULTS, Article, Hero, search_query
+from .models import Article, Hero
 
 PAGE_SIZE = 20
-# Markers that cannot occur in an article, so the excerpt can be escaped and then marked.
-MARK_START, MARK_STOP = "\ue000", "\ue001"
 
 
 def query_without_page(request):
@@ -88,41 +85,15 @@ class ArticleListView(PublishedArticlesMixin, FilterView):
         )
 
 
-class ArticleSearchView(ArticleListView):
-    """The site search: the same list, ranked, with highlighted excerpts."""
+class ArticleSearchView(RedirectView):
+    """The news search's old address: the site search, showing news, the words kept."""
 
-    template_name = "articles/search.html"
+    permanent = True
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["search_max_results"] = SEARCH_MAX_RESULTS
-        query = search_query(self.request.GET.get("q"))
-        articles = context["object_list"]
-        if query is not None and articles:
-            excerpts = dict(
-                Article.objects.filter(pk__in=[article.pk for article in articles])
-                .annotate(
-                    excerpt=SearchHeadline(
-                        plain_text_in_sql("body"),
-                        query,
-                        config=SEARCH_CONFIG,
-                        start_sel=MARK_START,
-                        stop_sel=MARK_STOP,
-                        max_words=35,
-                        min_words=15,
-                    )
-                )
-                .values_list("pk", "excerpt")
-            )
-            for article in articles:
-                article.excerpt = highlight(excerpts.get(article.pk, ""))
-        return context
-
-
-def highlight(excerpt):
-    """An excerpt from PostgreSQL, escaped, with the matched words in `<mark>`."""
-    marked = escape(excerpt).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
-    return mark_safe(marked)  # noqa: S308 - escaped on the line above.
+    def get_redirect_url(self, *args, **kwargs):
+        query = self.request.GET.copy()
+        query["typ"] = "nyheter"
+        return f"{reverse('search:results')}?{query.urlencode()}"
 
 
 def published_tag_counts():

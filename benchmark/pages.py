@@ -104,6 +104,22 @@ def archive_month():
     )
 
 
+def news_search(words):
+    """The site search, news only: where the article search's old address leads."""
+    return url("search:results", query={"q": words, "typ": "nyheter"})
+
+
+def site_search(words):
+    return url("search:results", query={"q": words})
+
+
+def site_search_for_a_name():
+    """A public person's full name, as a visitor would type it."""
+    Person = apps.get_model("events.Person")  # noqa: N806
+    found = middle(Person.objects.public().order_by("id"))
+    return site_search(found.name) if found else None
+
+
 PAGES = [
     BenchPage("front page", READING, lambda: url("articles:home")),
     BenchPage("article list", READING, lambda: url("articles:list")),
@@ -115,15 +131,13 @@ PAGES = [
     ),
     BenchPage("archive year", READING, archive_year),
     BenchPage("archive month", READING, archive_month),
-    BenchPage(
-        "search: one word", SEARCH, lambda: url("articles:search", query={"q": "upphandling"})
-    ),
-    BenchPage("search: prefix", SEARCH, lambda: url("articles:search", query={"q": "hållbar"})),
-    BenchPage(
-        "search: inflected words",
-        SEARCH,
-        lambda: url("articles:search", query={"q": "leverantörerna kemikalier"}),
-    ),
+    BenchPage("search: one word", SEARCH, lambda: news_search("upphandling")),
+    BenchPage("search: prefix", SEARCH, lambda: news_search("hållbar")),
+    BenchPage("search: inflected words", SEARCH, lambda: news_search("leverantörerna kemikalier")),
+    BenchPage("site search: a name", SEARCH, site_search_for_a_name),
+    # A word in event titles and articles alike (the benchmark's events are "Dialog: …").
+    BenchPage("site search: events and news", SEARCH, lambda: site_search("dialog")),
+    BenchPage("site search: misspelt", SEARCH, lambda: site_search("upphandlnig")),
     BenchPage("RSS feed", READING, lambda: url("articles:feed_rss")),
     BenchPage("upcoming events", READING, lambda: url("events:upcoming")),
     BenchPage("event", READING, event),

@@ -9,9 +9,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from secretariat.content.admin_filters import RelatedSearchFilter, TagFilter
 from secretariat.content.admin_filters import YearFilter as BaseYearFilter
+from secretariat.content.admin_tags import TagSuggestions
 from secretariat.content.admin_widgets import AutocompleteWithoutJavaScript
 from secretariat.content.merging import choose_one_to_keep
+from secretariat.media.admin import ThumbnailAdmin
 from secretariat.operations.audit import VersionedAdmin, logged_action
 
 from .models import Event, Organisation, Participation, Person
@@ -24,9 +27,35 @@ class ParticipationInline(AutocompleteWithoutJavaScript, admin.TabularInline):
     autocomplete_fields = ["person"]
     fields = ["person", "role", "order"]
 
+    def get_queryset(self, request):
+        # Each row is labelled "person (role), event": fetched with the rows.
+        return super().get_queryset(request).select_related("person", "event")
+
 
 class YearFilter(BaseYearFilter):
     date_field = "starts_at"
+
+
+class OrganiserFilter(RelatedSearchFilter):
+    title = _("organisers")
+    parameter_name = "organiser"
+    model = Organisation
+    link_column = "organisation_id"
+    object_column = "event_id"
+
+    def links(self):
+        return Event.organisers.through.objects.all()
+
+
+class OrganisationFilter(RelatedSearchFilter):
+    title = _("organisation")
+    parameter_name = "organisation"
+    model = Organisation
+    link_column = "organisation_id"
+    object_column = "pk"
+
+    def links(self):
+        return Person.objects.all()
 
 
 @admin.register(Organisation)
@@ -46,19 +75,18 @@ class OrganisationAdmin(VersionedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(AutocompleteWithoutJavaScript, VersionedAdmin):
-    list_display = ["name", "title", "organisation", "has_photo"]
+class PersonAdmin(AutocompleteWithoutJavaScript, ThumbnailAdmin, VersionedAdmin):
+    list_display = ["name", "thumbnail", "title", "organisation"]
+    fields = ["name", "slug", "title", "organisation", "bio", "thumbnail", "photo", "photo_alt"]
+    readonly_fields = ["thumbnail"]
+    picture_field = "photo"
     list_select_related = ["organisation"]
-    list_filter = ["organisation"]
+    list_filter = [OrganisationFilter]
     search_fields = ["name", "title", "organisation__name", "organisation__short_name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation"]
     fields = ["name", "slug", "title", "organisation", "bio", "photo", "photo_alt"]
     actions = ["merge"]
-
-    @admin.display(description=_("photo"), boolean=True)
-    def has_photo(self, person):
-        return bool(person.photo)
 
     @logged_action(_("Merge the selected people into one"))
     def merge(self, request, queryset):
@@ -89,16 +117,17 @@ class PersonAdmin(AutocompleteWithoutJavaScript, VersionedAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(AutocompleteWithoutJavaScript, VersionedAdmin):
-    list_display = ["title", "kind", "status", "starts_at", "city", "is_live"]
-    list_filter = ["status", "kind", YearFilter, "organisers", "tags"]
+class EventAdmin(AutocompleteWithoutJavaScript, TagSuggestions, ThumbnailAdmin, VersionedAdmin):
+    list_display = ["title", "thumbnail", "kind", "status", "starts_at", "city", "is_live"]
+    list_filter = ["status", "kind", YearFilter, OrganiserFilter, TagFilter]
     search_fields = ["title", "summary", "venue", "city", "organisers__name"]
     prepopulated_fields = {"slug": ["title"]}
-    date_hierarchy = "starts_at"
+    # No date_hierarchy: its two scans of every event repeat the year filter.
+    show_full_result_count = False
     autocomplete_fields = ["organisers"]
     inlines = [ParticipationInline]
     actions = ["publish", "cancel", "copy"]
-    readonly_fields = ["sequence", "updated_at"]
+    readonly_fields = ["thumbnail", "sequence", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status", "summary", "description"]}),
         (
@@ -115,7 +144,16 @@ class EventAdmin(AutocompleteWithoutJavaScript, VersionedAdmin):
         ),
         (
             _("Image, topics and language"),
-            {"fields": ["image", "image_alt", "image_decorative", "tags", "language"]},
+            {
+                "fields": [
+                    "thumbnail",
+                    "image",
+                    "image_alt",
+                    "image_decorative",
+                    "tags",
+                    "language",
+                ]
+            },
         ),
         (_("Calendar"), {"fields": ["sequence", "updated_at"], "classes": ["collapse"]}),
     ]

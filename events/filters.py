@@ -1,4 +1,4 @@
-"""The filters of the event lists. Their state lives in the URL (`?typ=webinar&ar=2019`)."""
+"""The filters of the event lists. Their state lives in the URL (`?typ=webinar&ar=2019&q=…`)."""
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q
@@ -84,6 +84,9 @@ class EventFilter(OffersChosenMixin, django_filters.FilterSet):
         empty_label=_("Any format"),
         widget=FilterSelect,
     )
+    # Declared last, so applied last: the search keeps a limited number of
+    # matches, which the other filters must narrow first, not after.
+    q = django_filters.CharFilter(label=_("Search words"), method="filter_search")
 
     class Meta:
         model = Event
@@ -95,6 +98,10 @@ class EventFilter(OffersChosenMixin, django_filters.FilterSet):
         self.filters["organisation"].extra["choices"] = lambda: self.with_chosen(
             "organisation", _most_active_organisers(), _public_organisers
         )
+
+    def filter_search(self, queryset, name, value):
+        # The matches in the list's own order (by date), not ranked as on /sok/.
+        return queryset.search(value).order_by(*queryset.query.order_by)
 
     def filter_format(self, queryset, name, value):
         if value == "online":

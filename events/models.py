@@ -6,6 +6,8 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -18,7 +20,8 @@ from taggit.managers import TaggableManager
 
 from secretariat.content.languages import Language
 from secretariat.content.redirects import keeping_old_address
-from secretariat.content.richtext import RichTextField, plain_text
+from secretariat.content.richtext import RichTextField, plain_text, plain_text_in_sql
+from secretariat.content.search import Fold, best_matches, search_vector
 from secretariat.content.slugs import unique_slug
 from secretariat.media.models import REQUIRED, picture_model
 
@@ -45,6 +48,10 @@ class OrganisationQuerySet(models.QuerySet):
             | Exists(Person.objects.public().filter(organisation=OuterRef("pk")))
         )
 
+    def search(self, text):
+        """Organisations whose name or short name matches a visitor's search, best first."""
+        return best_matches(self, text, order=("name", "pk"), alike=Fold(F("name")))
+
 
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -63,6 +70,13 @@ class Organisation(models.Model):
     )
     url = models.URLField(_("website"), blank=True)
     country = CountryField(_("country"), blank=True)
+    # Kept by PostgreSQL itself, for the site search.
+    search_vector = models.GeneratedField(
+        expression=search_vector(("name", "A"), ("short_name", "A")),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -70,6 +84,12 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="organisation_search_vector"),
+            GinIndex(
+                OpClass(Fold(F("name")), name="gin_trgm_ops"), name="organisation_name_trigram"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -97,6 +117,16 @@ class PersonQuerySet(models.QuerySet):
                 )
             )
             | Exists(article.objects.published().filter(authors=OuterRef("pk")))
+        )
+
+    def search(self, text):
+        """People whose name, job title or organisation matches a visitor's search."""
+        return best_matches(
+            self,
+            text,
+            order=("name", "pk"),
+            alike=Fold(F("name")),
+            also=lambda query: Q(organisation__in=Organisation.objects.filter(search_vector=query)),
         )
 
 
@@ -129,6 +159,13 @@ class Person(PersonPicture):
         related_name="people",
     )
     bio = models.TextField(_("about"), blank=True, help_text=_("A short public biography."))
+    # Kept by PostgreSQL itself, for the site search.
+    search_vector = models.GeneratedField(
+        expression=search_vector(("name", "A"), ("title", "B")),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -136,7 +173,11 @@ class Person(PersonPicture):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        indexes = [models.Index(fields=["name"])]
+        indexes = [
+            models.Index(fields=["name"]),
+            GinIndex(fields=["search_vector"], name="person_search_vector"),
+            GinIndex(OpClass(Fold(F("name")), name="gin_trgm_ops"), name="person_name_trigram"),
+        ]
 
     def __str__(self):
         return self.name
@@ -174,13 +215,29 @@ class EventQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What lists of events show, in one query: ``organiser_labels``, the organisers'
-        short names (or names), come along, so a list needs no query per event."""
+        short names (or names), come along, so a list needs no query per event. The
+        search vector, which no list shows, stays in the database."""
         labels = (
             Organisation.objects.filter(events=OuterRef("pk"))
             .order_by("name")
             .values(label=Coalesce(NullIf("short_name", Value("")), "name"))
         )
-        return self.annotate(organiser_labels=ArraySubquery(labels))
+        return self.defer("search_vector").annotate(organiser_labels=ArraySubquery(labels))
+
+    def search(self, text):
+        """Events whose title, summary, place, description or organisers match a
+        visitor's search, best first; the newest first among equals."""
+        return best_matches(
+            self,
+            text,
+            order=("-starts_at", "-pk"),
+            alike=Fold(F("title")),
+            also=lambda query: Q(
+                pk__in=Event.organisers.through.objects.filter(
+                    organisation__in=Organisation.objects.filter(search_vector=query)
+                ).values("event_id")
+            ),
+        )
 
 
 EventPicture = picture_model("events")
@@ -295,6 +352,19 @@ class Event(EventPicture):
         help_text=_("Raised when the time, place or status changes, so calendars update."),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    # Kept by PostgreSQL itself, for the site search and the lists' word filter.
+    search_vector = models.GeneratedField(
+        expression=search_vector(
+            ("title", "A"),
+            ("summary", "B"),
+            ("venue", "B"),
+            ("city", "B"),
+            (plain_text_in_sql("description"), "C"),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -320,6 +390,8 @@ class Event(EventPicture):
             models.Index(fields=["starts_at"]),
             models.Index(fields=["status", "-starts_at"], name="event_status_starts"),
             models.Index(fields=["kind"], name="event_kind"),
+            GinIndex(fields=["search_vector"], name="event_search_vector"),
+            GinIndex(OpClass(Fold(F("title")), name="gin_trgm_ops"), name="event_title_trigram"),
         ]
 
     def __str__(self):

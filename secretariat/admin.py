@@ -42,6 +42,10 @@ admin.site.unregister(Tag)
 
 @admin.register(Tag)
 class TagAdmin(TaggitTagAdmin):
+    # taggit's inline lists every article and event with the tag, a form each:
+    # thousands for a popular tag. The tag's lists in the articles' and events'
+    # admins (filter by tag) show them instead.
+    inlines = []
     actions = ["merge"]
 
     @logged_action(_("Merge the selected tags into one"))

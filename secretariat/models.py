@@ -3,13 +3,17 @@
 import re
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .content.richtext import RichTextField
+from .content.richtext import RichTextField, plain_text_in_sql
+from .content.search import Fold, best_matches, search_vector
 
 # Settings a page's text may name as {{ name }}: filled in each time the page is shown,
 # so that the legal pages follow a changed setting without anyone editing them.
@@ -34,6 +38,10 @@ class PageQuerySet(models.QuerySet):
     def published(self):
         """The pages the public may see."""
         return self.filter(is_published=True)
+
+    def search(self, text):
+        """Pages whose title, introduction or text matches a visitor's search."""
+        return best_matches(self, text, order=("title", "pk"), alike=Fold(F("title")))
 
 
 class Page(models.Model):
@@ -69,6 +77,13 @@ class Page(models.Model):
         help_text=_("Untick to hide the page from the public."),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    # Kept by PostgreSQL itself, for the site search.
+    search_vector = models.GeneratedField(
+        expression=search_vector(("title", "A"), ("intro", "B"), (plain_text_in_sql("body"), "C")),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = PageQuerySet.as_manager()
 
@@ -76,6 +91,10 @@ class Page(models.Model):
         ordering = ["title"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="page_search_vector"),
+            GinIndex(OpClass(Fold(F("title")), name="gin_trgm_ops"), name="page_title_trigram"),
+        ]
 
     def __str__(self):
         return self.title

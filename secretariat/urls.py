@@ -50,6 +50,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("events.urls")),
     path("", include("newsletter.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.ANYMAIL.get("WEBHOOK_SECRET"):

@@ -218,3 +218,15 @@ def srcset(file, renditions):
     storage = file.storage
     items = sorted(renditions["webp"].items(), key=lambda item: int(item[0]))
     return ", ".join(f"{storage.url(name)} {width}w" for width, name in items)
+
+
+def smallest_rendition(file, renditions):
+    """(url, width, height) of a picture's narrowest WebP rendition, or None.
+
+    For thumbnails: lists and forms get a small file, never the original.
+    """
+    if not file or not renditions or renditions.get("source") != file.name:
+        return None
+    width, name = min(renditions["webp"].items(), key=lambda item: int(item[0]))
+    height = round(int(width) * renditions["height"] / renditions["width"])
+    return file.storage.url(name), int(width), height

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "events",
     "articles",
     "newsletter",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -23,7 +23,6 @@ PAGES = {
         reverse("articles:list") + "?amne=klimat&amne=textil&ar={year}&forfattare=sara&sprak=sv",
         7,
     ),
-    "search": (reverse("articles:search") + "?q=upphandling", 6),
     "tags": (reverse("articles:tags"), 1),
     "tag": (reverse("articles:tag", args=["klimat"]), 6),
     "archive": (reverse("articles:archive"), 1),

@@ -114,3 +114,11 @@ def test_the_benchmark_is_not_part_of_the_site():
         assert "bench_" not in help_lists(settings_module), settings_module
     listed = help_lists("secretariat.settings.bench")
     assert {"bench_data", "bench_pages", "bench_newsletter"} <= set(listed.split())
+
+
+def test_the_site_searches_are_measured(archive):
+    pages = {page["name"]: page for page in resolve_pages("testserver")}
+    for name in ("site search: a name", "site search: events and news", "site search: misspelt"):
+        assert pages[name]["path"].startswith("/sok/?q="), name
+        assert pages[name]["status"] == 200, name
+        assert pages[name]["queries"] <= 10, name

@@ -70,8 +70,11 @@ PAGE_TYPES = [
     PageType("archive", lambda: reverse("articles:archive")),
     PageType("archive year", lambda: _archive_month().rsplit("/", 2)[0] + "/"),
     PageType("archive month", _archive_month),
-    PageType("search with hits", lambda: reverse("articles:search") + "?q=upphandling"),
-    PageType("search without hits", lambda: reverse("articles:search") + "?q=xyzzyqwerty"),
+    PageType("search with hits", lambda: reverse("search:results") + "?q=upphandling"),
+    PageType(
+        "search of one kind", lambda: reverse("search:results") + "?q=upphandling&typ=nyheter"
+    ),
+    PageType("search without hits", lambda: reverse("search:results") + "?q=xyzzyqwerty"),
     PageType("event list", lambda: reverse("events:upcoming")),
     PageType("past events", lambda: reverse("events:past")),
     PageType("event", lambda: Event.objects.upcoming().first().get_absolute_url()),

@@ -19,6 +19,7 @@ import pytest
 from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
+from taggit.models import Tag
 
 from articles.models import Article
 from events.models import Event, Person
@@ -67,10 +68,12 @@ def test_reader_finds_news_search_and_the_accessibility_statement(open_page, sit
     expect(page).to_have_url(site.url + "/aktuellt/")
     expect(menu.get_by_role("link", name="Aktuellt")).to_have_attribute("aria-current", "page")
 
-    page.get_by_role("searchbox", name="Sök bland nyheterna").fill("upphandling")
-    page.get_by_role("button", name="Sök", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/aktuellt/sok/\?q=upphandling$"))
-    expect(page.get_by_role("searchbox", name="Sök bland nyheterna")).to_be_visible()
+    page.get_by_role("searchbox", name="Sök på webbplatsen").fill("upphandling")
+    page.get_by_role("button", name="Sök", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/sok/\?q=upphandling$"))
+    expect(
+        page.get_by_role("heading", level=2, name=re.compile(r"^Nyheter \(\d+\)"))
+    ).to_be_visible()
 
     page.get_by_role("link", name="Nationella kansliet för hållbar upphandling").first.click()
     expect(page).to_have_url(site.url + "/")
@@ -133,9 +136,12 @@ def test_reader_follows_the_news_to_a_tag_the_archive_search_and_the_feed(
     expect(page).to_have_url(article_url)
 
     word = max(re.findall(r"\w+", title), key=len)
-    page.get_by_role("searchbox", name="Sök bland nyheterna").fill(word)
-    page.get_by_role("button", name="Sök", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/aktuellt/sok/\?q="))
+    page.get_by_role("searchbox", name="Sök på webbplatsen").fill(word)
+    page.get_by_role("button", name="Sök", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/sok/\?q="))
+    kinds = page.get_by_role("navigation", name="Typ av innehåll")
+    kinds.get_by_role("link", name=re.compile(r"^Nyheter")).click()
+    expect(page).to_have_url(re.compile(r"typ=nyheter"))
     expect(page.get_by_role("main").get_by_role("link", name=title)).to_be_visible()
 
     page.goto("/")
@@ -315,14 +321,15 @@ def test_editor_writes_previews_and_publishes_an_article(
 
 
 def choose_in_autocomplete(page, select, name, js):
-    """Choose ``name`` in an admin autocomplete: a search box with JavaScript, a select without."""
+    """Choose ``name`` in an admin autocomplete: a search box with JavaScript; without it,
+    the name typed in the box beside the select."""
     if js:
         page.locator(f"{select} + .select2 .select2-selection").click()
         page.locator(".select2-container--open .select2-search__field").fill(name)
         page.locator(".select2-results__option", has_text=name).first.click()
+        expect(page.locator(select)).to_have_value(re.compile(r"^\d+$"))
     else:
-        page.locator(select).select_option(label=name)
-    expect(page.locator(select)).to_have_value(re.compile(r"^\d+$"))
+        page.locator(f"{select}__name").fill(name)
 
 
 @journey
@@ -380,3 +387,21 @@ def test_editor_creates_an_event_with_participants_and_a_reader_adds_it_to_a_cal
     assert str(event["SUMMARY"]) == title
     assert event.decoded("DTSTART") == starts
     assert event.decoded("DTEND") == ends
+
+
+def test_editor_is_offered_existing_tags_and_told_which_are_new(
+    open_page, site, server_orm, editor_storage
+):
+    existing = server_orm(lambda: Tag.objects.order_by("name").values_list("name", flat=True)[0])
+    page = open_page(
+        "/admin/articles/article/add/", width=DESKTOP, js=True, storage_state=editor_storage
+    ).page
+    tags = page.get_by_label("Ämnen")
+
+    tags.fill(existing[:4])
+    expect(page.locator(f'#id_tags-suggestions option[value="{existing}"]')).to_have_count(1)
+    tags.fill(f"{existing}, Leverantørdialog i Oslo")
+    tags.blur()
+    expect(page.locator("#id_tags-suggestions-new")).to_have_text(
+        "Nya ämnen, skapas när du sparar: Leverantørdialog i Oslo"
+    )

@@ -290,6 +290,28 @@ def test_filters_by_kind_year_organisation_topic_and_format(client):
     assert '<option value="workshop" selected>' in html
 
 
+def test_words_filter_the_list_in_date_order_with_the_other_filters(client):
+    norway = OrganisationFactory(name="Sykehusinnkjøp HF")
+    later = EventFactory(
+        title="Leverantørdialog i Oslo",
+        organisers=[norway],
+        starts_at=timezone.now() + timedelta(days=20),
+        ends_at=timezone.now() + timedelta(days=20, hours=2),
+    )
+    sooner = EventFactory(title="Webbinarium om medicinteknik", organisers=[norway])
+    EventFactory(title="Workshop om textil", kind=Event.Kind.WORKSHOP)
+    EventFactory(title="Hemlig leverantørdialog", status=Event.Status.DRAFT)
+
+    assert titles(client.get("/evenemang/", {"q": "sykehusinnkjop"})) == [
+        sooner.title,
+        later.title,
+    ]
+    assert titles(client.get("/evenemang/", {"q": "Leverantordialog"})) == [later.title]
+    assert titles(client.get("/evenemang/", {"q": "textil", "typ": "webinar"})) == []
+    html = client.get("/evenemang/", {"q": "medicinteknik"}).content.decode()
+    assert 'name="q" value="medicinteknik"' in html
+
+
 def test_organiser_filter_offers_the_most_active_and_the_chosen_one(client, monkeypatch):
     monkeypatch.setattr("events.filters.ORGANISER_CHOICES", 1)
     busy, quiet = OrganisationFactory(name="Region Norr"), OrganisationFactory(name="Kommun Syd")

@@ -15,6 +15,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_known")]
 # The exact counts today; a page may never need more as the data grows.
 PAGES = {
     "upcoming": (lambda d: "/evenemang/?typ=webinar", 5),
+    "words": (lambda d: "/evenemang/?q=upphandling&organisation=" + d["organisation"].slug, 6),
     "past": (lambda d: "/evenemang/tidigare/", 6),
     "past_year": (lambda d: f"/evenemang/tidigare/{d['past'].starts_at.year}/", 6),
     "detail": (lambda d: d["event"].get_absolute_url(), 7),

@@ -169,7 +169,13 @@ def form_fields():
     while stack:
         form = stack.pop()
         stack += form.__subclasses__()
-        if form.__module__.split(".")[0] in ("articles", "events", "newsletter", "secretariat"):
+        if form.__module__.split(".")[0] in (
+            "articles",
+            "events",
+            "newsletter",
+            "search",
+            "secretariat",
+        ):
             names.update(form.base_fields)
     return sorted(names)
 

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "search"
+
+urlpatterns = [
+    path("sok/", views.SearchView.as_view(), name="results"),
+]

@@ -1,0 +1,191 @@
+"""Full-text search that every searchable model shares: articles, events, people,
+organisations and pages.
+
+A visitor's words become a Swedish tsquery in which every word may be inflected
+or the start of a longer word (``search_query``). Each model keeps a search
+vector column built with ``search_vector`` and searched through its GIN index,
+and ``best_matches`` ranks the matches, falling back on names or titles spelt
+alike (pg_trgm) when full-text search finds nothing.
+
+Letters outside Swedish are folded, in the columns and in the visitor's words
+alike: "Høyland", "Hoyland", "Sykehusinnkjøp" and "Sykehusinnkjop" are the
+same word to the search. Å, ä and ö stay: they are letters of their own in
+Swedish ("får" is not "far") and the Swedish stemmer needs them. (PostgreSQL's
+``unaccent`` would fold them too, so the fold is the ``translate()`` below: a
+plain immutable function that generated columns and indexes may use.)
+"""
+
+import re
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import models
+from django.db.models import F, Func, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Lower
+
+SEARCH_CONFIG = "swedish"
+# Longer input is cut: nobody searches with more, and it bounds the query's cost.
+SEARCH_MAX_WORDS = 12
+SEARCH_WORD = re.compile(r"[^\W_]+")
+# Matches ranked for one search: the newest this many ("more than 500 articles found").
+SEARCH_MAX_RESULTS = 500
+
+# Letters of other languages, by the letter someone without them on the keyboard
+# types instead ("Høyland" as "Hoyland"). Å, ä and ö are not here: they are Swedish.
+FOLDED_LETTERS = {
+    "a": "àáâãāą",
+    "c": "çćč",
+    "d": "ðďđ",
+    "e": "éèêëēęė",
+    "i": "íìîïī",
+    "l": "łľĺ",
+    "n": "ñńň",
+    "o": "øóòôõōő",
+    "r": "ř",
+    "s": "šśş",
+    "t": "ť",
+    "u": "úùûüūůű",
+    "y": "ýÿ",
+    "z": "žźż",
+}
+# Letters written as two.
+FOLDED_PAIRS = {"æ": "ae", "œ": "oe", "ß": "ss", "þ": "th"}
+
+
+_SINGLE = {letter: plain for plain, letters in FOLDED_LETTERS.items() for letter in letters}
+_PYTHON_FOLD = str.maketrans({**_SINGLE, **FOLDED_PAIRS})
+
+
+def fold(text):
+    """The visitor's text in lower case with letters outside Swedish folded, as the
+    columns hold it."""
+    return text.lower().translate(_PYTHON_FOLD)
+
+
+def Fold(expression):  # noqa: N802 - used like the database functions it builds.
+    """``expression`` in lower case with letters outside Swedish folded, in SQL:
+    ``translate()`` for single letters, ``replace()`` for those written as two.
+    Both are immutable, so a generated column or an index may use the result.
+    (Search vectors and trigrams are in lower case anyway.)"""
+    folded = Func(
+        Lower(expression),
+        Value("".join(_SINGLE)),
+        Value("".join(_SINGLE.values())),
+        function="translate",
+        output_field=models.TextField(),
+    )
+    for letter, two in FOLDED_PAIRS.items():
+        folded = Func(
+            folded, Value(letter), Value(two), function="replace", output_field=models.TextField()
+        )
+    return folded
+
+
+def search_words(text):
+    """The words of a visitor's search, as plain words: no operators, quotes or NULs."""
+    return SEARCH_WORD.findall((text or "").replace("\x00", " "))[:SEARCH_MAX_WORDS]
+
+
+def search_query(text, *, as_written=False):
+    """A tsquery that finds every word, inflected or as the start of a longer word.
+
+    Each word is stemmed by the Swedish configuration and matched as a prefix
+    (``hållbar:*`` finds "hållbara" and "hållbarhet"); all words must match.
+    The words contain letters and digits only, so the raw syntax is safe.
+    ``as_written`` also matches each word as typed, not only folded: for
+    highlighting in the original text, where "Høyland" is not "hoyland".
+    """
+    words = search_words(text)
+    if not words:
+        return None
+    terms = []
+    for word in words:
+        forms = dict.fromkeys([fold(word), word] if as_written else [fold(word)])
+        terms.append("(" + " | ".join(f"{form}:*" for form in forms) + ")")
+    return SearchQuery(" & ".join(terms), search_type="raw", config=SEARCH_CONFIG)
+
+
+def search_phrase(text):
+    """The visitor's words as one folded phrase, for comparing with names spelt alike."""
+    return fold(" ".join(search_words(text)))
+
+
+def search_vector(*weighted):
+    """A search vector over (expression or field name, weight) pairs, folded.
+
+    For a ``GeneratedField``, so PostgreSQL keeps it up to date itself: e.g.
+    ``search_vector(("title", "A"), (plain_text_in_sql("body"), "C"))``.
+    """
+    vectors = [
+        SearchVector(
+            Fold(F(part) if isinstance(part, str) else part), weight=weight, config=SEARCH_CONFIG
+        )
+        for part, weight in weighted
+    ]
+    combined = vectors[0]
+    for vector in vectors[1:]:
+        combined += vector
+    return combined
+
+
+def best_matches(queryset, text, *, order, alike, also=None):
+    """Rows of ``queryset`` matching a visitor's search, best first, at most
+    ``SEARCH_MAX_RESULTS``; an empty queryset for a search with no words.
+
+    The model has a ``search_vector`` column. Full-text search finds inflected
+    and prefix forms; ``also`` (a function of the tsquery returning a ``Q``)
+    adds rows found otherwise, e.g. through a related row's vector (a condition
+    that can use an index of its own, such as ``pk__in``). Only when
+    that finds nothing, ``alike`` (a text expression such as the title) spelt
+    almost like the search matches (pg_trgm), so "upphandlnig" still finds
+    "upphandling". ``order`` orders equal ranks, and chooses the matches kept
+    when there are too many (the newest articles, say).
+
+    Ranking reads each match's search vector, which is costly when a common
+    word matches most of an archive: so the newest ``SEARCH_MAX_RESULTS`` text
+    matches (or the most alike) are found first, each through its GIN index,
+    and only those are ranked. Apply other filters before this one, so that
+    they narrow the matches rather than the ranked few.
+    """
+    query = search_query(text)
+    if query is None:
+        return queryset.none()
+    phrase = search_phrase(text)
+    similarity = TrigramWordSimilarity(phrase, alike)
+    # The columns ``order`` names, for ordering the union below.
+    ordered = [name.removeprefix("-") for name in order if name.removeprefix("-") != "pk"]
+    by_text = queryset.filter(search_vector=query).values("pk", *ordered)
+    if also is not None:
+        # A union, not an OR: each branch keeps its own index.
+        by_text = by_text.union(queryset.filter(also(query)).values("pk", *ordered))
+    by_text = by_text.order_by(*order)
+    by_alike = (
+        queryset.alias(alike=alike)
+        .filter(alike__trigram_word_similar=phrase)
+        .order_by(-similarity)
+        .values("pk")
+    )
+    text_sql, text_params = by_text[:SEARCH_MAX_RESULTS].query.sql_with_params()
+    alike_sql, alike_params = by_alike[:SEARCH_MAX_RESULTS].query.sql_with_params()
+    # A CTE, as the ORM has none: the spelt-alike branch runs only when the text
+    # branch found nothing (a one-time filter), each branch on its own index.
+    # The SQL is the ORM's own, with the visitor's words as parameters.
+    candidates = RawSQL(  # noqa: S611
+        f"WITH by_text AS MATERIALIZED ({text_sql}) SELECT by_text.pk FROM by_text "  # noqa: S608
+        f"UNION ALL SELECT by_alike.pk FROM ({alike_sql}) AS by_alike "
+        "WHERE NOT EXISTS (SELECT FROM by_text)",
+        (*text_params, *alike_params),
+    )
+    return (
+        queryset.filter(pk__in=candidates)
+        .annotate(
+            rank=SearchRank(F("search_vector"), query, normalization=Value(1))
+            + similarity * Value(0.1),
+        )
+        .order_by("-rank", *order)
+    )
