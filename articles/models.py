@@ -1,6 +1,5 @@
 """News articles and the front page's hero: what the secretariat publishes most."""
 
-import re
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -8,8 +7,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,12 +17,11 @@ from taggit.models import Tag, TaggedItem
 from events.models import Event, Person
 from secretariat.content.languages import Language
 from secretariat.content.richtext import RichTextField, plain_text_in_sql
-from secretariat.media.models import OPTIONAL, picture_model
 from secretariat.content.search import best_matches, search_vector
+from secretariat.media.models import OPTIONAL, picture_model
 
 # Paths under /aktuellt/ that are pages of their own, not articles.
 RESERVED_SLUGS = {"sok", "rss", "atom", "amne", "arkiv", "forhandsvisning"}
-
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -191,6 +188,7 @@ class Article(ArticlePicture):
     # Kept by PostgreSQL itself: title weighs more than the introduction, which
     # weighs more than the text, so a word in the title ranks an article first.
     search_vector = models.GeneratedField(
+        expression=search_vector(("title", "A"), ("lead", "B"), (plain_text_in_sql("body"), "C")),
         output_field=SearchVectorField(),
         db_persist=True,
         editable=False,

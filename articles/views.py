@@ -20,7 +20,6 @@ from taggit.models import TaggedItem
 from events.models import Event
 from secretariat.content.links import absolute_url
 from secretariat.content.pagination import ArchivePaginator
-from secretariat.content.richtext import plain_text_in_sql
 from secretariat.operations.page_cache import remember
 
 from .filters import ArticleFilter
