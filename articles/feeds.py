@@ -7,7 +7,6 @@ that query and a 304.
 
 import hashlib
 
-from django.contrib.syndication.views import Feed
 from django.db.models import Count, Max
 from django.db.models.functions import Greatest
 from django.shortcuts import get_object_or_404
@@ -16,6 +15,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition
 
+from secretariat.content.feeds import SiteFeed
+from secretariat.content.links import absolute_url
 from secretariat.content.tagging import tag_names
 from secretariat.operations.page_cache import remember
 
@@ -62,13 +63,13 @@ def feed_etag(request, tag_slug=None):
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(SiteFeed):
     title = _("News from the National Secretariat for Sustainable Public Procurement")
     description = _("The latest news from the Swedish regions' work on sustainable procurement.")
     language = "sv"
 
     def link(self):
-        return reverse("articles:list")
+        return absolute_url(reverse("articles:list"))
 
     def items(self):
         return _with_tag_names(_feed_articles())
@@ -114,7 +115,7 @@ class TagFeed(LatestArticlesFeed):
         return _("The latest news tagged %(tag)s.") % {"tag": tag.name}
 
     def link(self, tag):
-        return reverse("articles:tag", kwargs={"slug": tag.slug})
+        return absolute_url(reverse("articles:tag", kwargs={"slug": tag.slug}))
 
     def items(self, tag):
         return _with_tag_names(_feed_articles(tag.slug))

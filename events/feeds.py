@@ -1,17 +1,21 @@
 """RSS of upcoming events, for readers who follow the site in a feed reader."""
 
-from django.contrib.syndication.views import Feed
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from secretariat.content.feeds import SiteFeed
+from secretariat.content.links import absolute_url
 
 from .models import Event
 from .templatetags.event_tags import event_when, zone_label
 
 
-class UpcomingEventsFeed(Feed):
+class UpcomingEventsFeed(SiteFeed):
     title = _("Upcoming events")
-    link = reverse_lazy("events:upcoming")
     description = _("Workshops, webinars and conferences of the national secretariat.")
+
+    def link(self):
+        return absolute_url(reverse("events:upcoming"))
 
     def items(self):
         return Event.objects.upcoming()[:50]

@@ -21,8 +21,8 @@ from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 
 from events.people import find_or_create_person
-from events.slugs import slug_base, unique_slug
 from secretariat.content.jsonl import BATCH_SIZE, LineError, validation_message
+from secretariat.content.slugs import slug_base, unique_slug
 
 from ..models import RESERVED_SLUGS, Article, Authorship
 from . import fields

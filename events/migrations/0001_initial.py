@@ -6,7 +6,6 @@ import django.db.models.deletion
 import django.db.models.functions.text
 import django_countries.fields
 import taggit.managers
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 import events.models
@@ -21,8 +20,9 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # The trigram indexes (names spelt alike) need pg_trgm; creating it is idempotent.
-        TrigramExtension(),
+        # The trigram indexes (names spelt alike) need pg_trgm. Left in place when
+        # unapplied: the other apps' indexes use it too.
+        migrations.RunSQL("CREATE EXTENSION IF NOT EXISTS pg_trgm", migrations.RunSQL.noop),
         migrations.CreateModel(
             name="Organisation",
             fields=[

@@ -3,7 +3,6 @@
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.db.models.functions.text
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 
@@ -22,8 +21,9 @@ class Migration(migrations.Migration):
     dependencies = []
 
     operations = [
-        # The trigram indexes (names spelt alike) need pg_trgm; creating it is idempotent.
-        TrigramExtension(),
+        # The trigram indexes (names spelt alike) need pg_trgm. Left in place when
+        # unapplied: the other apps' indexes use it too.
+        migrations.RunSQL("CREATE EXTENSION IF NOT EXISTS pg_trgm", migrations.RunSQL.noop),
         migrations.CreateModel(
             name="Page",
             fields=[

@@ -75,7 +75,9 @@ def make(count):
             TaggedItem(tag=tags[n], content_type=content_type, object_id=obj.pk)
             for n, obj in enumerate(objects)
         )
-    Page.objects.create(title="Tillgänglighet", slug="tillganglighet", body="<p>Text.</p>")
+    Page.objects.update_or_create(
+        slug="tillganglighet", defaults={"title": "Tillgänglighet", "body": "<p>Text.</p>"}
+    )
     Hero.objects.create(heading="Välkommen", text="Text.", is_active=True)
     return {
         "article": articles[0],

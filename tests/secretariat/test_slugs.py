@@ -7,13 +7,12 @@ public object whose address changes leaves a 301 behind; the slugs made before
 
 import pytest
 from django.contrib.redirects.models import Redirect
-from django.core.management import call_command
 from django.test import Client
 from taggit.models import Tag
 
 from articles.importexport import import_articles
 from articles.models import Article
-from events.models import Event, Organisation, Person
+from events.models import Event
 from secretariat.content.redirects import record_move
 from secretariat.content.slugs import ascii_slug
 from tests.factories import ArticleFactory, EventFactory, OrganisationFactory, PersonFactory
@@ -123,43 +122,15 @@ def test_record_move_keeps_one_row_per_old_address():
     ]
 
 
-def lossy(model, pk, slug):
-    """Give a row the slug the site used to make, as before transliteration."""
-    model.objects.filter(pk=pk).update(slug=slug)
-
-
-def migrate_again(app):
-    call_command("migrate", app, "0001", verbosity=0)
-    call_command("migrate", app, verbosity=0)
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_moves_made_up_slugs_and_keeps_old_addresses(reader):
-    made = OrganisationFactory(name="Sykehusinnkjøp HF", short_name="")
-    chosen = OrganisationFactory(name="Helse Sør-Øst", short_name="")
-    person = PersonFactory(name="Grete Strauß", organisation=made)
-    event = EventFactory(title="Möte i Tromsø", organisers=[made, chosen], tags=["Tvångsarbete"])
-    event.participations.create(person=person, role="speaker")
-    article = ArticleFactory(title="Avtal med Sykehusinnkjøp", authors=[person])
+@pytest.mark.django_db
+def test_old_tag_addresses_with_their_letters_answer_301(reader):
+    """Tag slugs were once made with å, ä, ö and ø kept; links that still carry
+    that form (in a path or in ?amne=) lead to the transliterated one."""
+    event = EventFactory(title="Möte i Tromsø", tags=["Tvångsarbete"])
+    article = ArticleFactory(title="Avtal med Sykehusinnkjøp")
     article.tags.add("Tvångsarbete", "Økologi")
-    lossy(Organisation, made.pk, "sykehusinnkjp-hf")
-    lossy(Organisation, chosen.pk, "helse")  # staff chose it: it stays
-    lossy(Person, person.pk, "grete-strau-2")
-    lossy(Event, event.pk, "mote-i-troms")
-    lossy(Article, article.pk, "avtal-med-sykehusinnkjp")
-    for name in ("Tvångsarbete", "Økologi"):
-        Tag.objects.filter(name=name).update(slug=name.lower())
+    assert event.tags.get().slug == "tvangsarbete"
 
-    migrate_again("events")
-    migrate_again("articles")
-
-    assert moved(reader, "/organisationer/sykehusinnkjp-hf/", "/organisationer/sykehusinnkjop-hf/")
-    assert moved(reader, "/personer/grete-strau-2/", "/personer/grete-strauss/")
-    assert moved(reader, "/evenemang/mote-i-troms/", "/evenemang/mote-i-tromso/")
-    assert moved(
-        reader, "/aktuellt/avtal-med-sykehusinnkjp/", "/aktuellt/avtal-med-sykehusinnkjop/"
-    )
-    assert reader.get("/organisationer/helse/").status_code == 200
     assert sorted(Tag.objects.values_list("slug", flat=True)) == ["okologi", "tvangsarbete"]
     # The tags' old forms, in a path or in ?amne=, percent-encoded as links carry them.
     for old, new in [
