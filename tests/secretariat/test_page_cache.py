@@ -103,15 +103,15 @@ def test_tag_change_makes_pages_stale(client, page, django_capture_on_commit_cal
 def test_many_saves_in_bump_once_make_pages_stale_once_at_the_end(
     client, page, django_capture_on_commit_callbacks
 ):
-    client.get("/tillganglighet/")
+    client.get("/om-kansliet/")
     with django_capture_on_commit_callbacks(execute=True) as callbacks, page_cache.bump_once():
         for number in range(3):
             Article.objects.create(title="Ny", slug=f"ny-{number}", lead="Kort.")
         with page_cache.bump_once():  # An inner block leaves it to the outer one.
             Article.objects.create(title="Inre", slug="inre", lead="Kort.")
-        assert client.get("/tillganglighet/")["X-Page-Cache"] == "hit"
+        assert client.get("/om-kansliet/")["X-Page-Cache"] == "hit"
     assert callbacks.count(page_cache.bump_generation) == 1
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "miss"
 
 
 def test_unrelated_model_does_not_make_pages_stale(
@@ -275,22 +275,22 @@ def rebuild_lock(path):
 
 
 def test_while_another_request_rebuilds_a_stale_page_the_previous_copy_is_served(client, page):
-    first = client.get("/tillganglighet/")
+    first = client.get("/om-kansliet/")
     page_cache.bump_generation()
     # Another request (a thread of this worker, or another server with Redis) renders it now.
-    page_cache.cache().add(rebuild_lock("/tillganglighet/"), 1)
-    stale = client.get("/tillganglighet/")
+    page_cache.cache().add(rebuild_lock("/om-kansliet/"), 1)
+    stale = client.get("/om-kansliet/")
     assert stale["X-Page-Cache"] == "stale"
     assert stale.content == first.content
-    page_cache.cache().delete(rebuild_lock("/tillganglighet/"))
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "hit"
+    page_cache.cache().delete(rebuild_lock("/om-kansliet/"))
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "miss"
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "hit"
 
 
 def test_a_rebuild_that_never_ends_is_taken_over(client, page, monkeypatch):
     monkeypatch.setattr(page_cache, "REBUILD_SECONDS", 0.2)
-    page_cache.cache().add(rebuild_lock("/tillganglighet/"), 1)
+    page_cache.cache().add(rebuild_lock("/om-kansliet/"), 1)
     started = time.monotonic()
     # Nothing to show meanwhile: the request waits for the rebuild, then renders it itself.
-    assert client.get("/tillganglighet/")["X-Page-Cache"] == "miss"
+    assert client.get("/om-kansliet/")["X-Page-Cache"] == "miss"
     assert 0.2 <= time.monotonic() - started < 2
