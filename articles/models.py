@@ -4,7 +4,6 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
@@ -17,7 +16,7 @@ from taggit.models import Tag, TaggedItem
 from events.models import Event, Person
 from secretariat.content.languages import Language
 from secretariat.content.richtext import RichTextField, plain_text_in_sql
-from secretariat.content.search import best_matches, search_vector
+from secretariat.content.search import best_matches, search_vector_field
 from secretariat.media.models import OPTIONAL, picture_model
 
 # Paths under /aktuellt/ that are pages of their own, not articles.
@@ -187,11 +186,8 @@ class Article(ArticlePicture):
     )
     # Kept by PostgreSQL itself: title weighs more than the introduction, which
     # weighs more than the text, so a word in the title ranks an article first.
-    search_vector = models.GeneratedField(
-        expression=search_vector(("title", "A"), ("lead", "B"), (plain_text_in_sql("body"), "C")),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        editable=False,
+    search_vector = search_vector_field(
+        ("title", "A"), ("lead", "B"), (plain_text_in_sql("body"), "C")
     )
 
     objects = ArticleQuerySet.as_manager()

@@ -4,13 +4,9 @@ import functools
 import zoneinfo
 from datetime import timedelta
 
-from django.apps import apps
-from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -21,9 +17,11 @@ from taggit.managers import TaggableManager
 from secretariat.content.languages import Language
 from secretariat.content.redirects import keeping_old_address
 from secretariat.content.richtext import RichTextField, plain_text, plain_text_in_sql
-from secretariat.content.search import Fold, best_matches, search_vector
+from secretariat.content.search import Fold, search_vector_field
 from secretariat.content.slugs import unique_slug
 from secretariat.media.models import REQUIRED, picture_model
+
+from .querysets import EventQuerySet, OrganisationQuerySet, PersonQuerySet
 
 # Single path segments under /evenemang/ that belong to fixed pages, never to an event.
 RESERVED_EVENT_SLUGS = ("tidigare", "kalender", "rss", "amne", "typ")
@@ -37,20 +35,6 @@ def timezone_choices():
 
 
 SWEDISH_TIME = "Europe/Stockholm"
-
-
-class OrganisationQuerySet(models.QuerySet):
-    def public(self):
-        """Organisations the public may see: organisers of public events or employers of
-        public people. One that only appears in a draft stays unknown."""
-        return self.filter(
-            Exists(Event.objects.published().filter(organisers=OuterRef("pk")))
-            | Exists(Person.objects.public().filter(organisation=OuterRef("pk")))
-        )
-
-    def search(self, text):
-        """Organisations whose name or short name matches a visitor's search, best first."""
-        return best_matches(self, text, order=("name", "pk"), alike=Fold(F("name")))
 
 
 class Organisation(models.Model):
@@ -71,12 +55,7 @@ class Organisation(models.Model):
     url = models.URLField(_("website"), blank=True)
     country = CountryField(_("country"), blank=True)
     # Kept by PostgreSQL itself, for the site search.
-    search_vector = models.GeneratedField(
-        expression=search_vector(("name", "A"), ("short_name", "A")),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        editable=False,
-    )
+    search_vector = search_vector_field(("name", "A"), ("short_name", "A"))
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -102,32 +81,6 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:organisation", kwargs={"slug": self.slug})
-
-
-class PersonQuerySet(models.QuerySet):
-    def public(self):
-        """People the public may see: they take part in a public event or wrote a
-        published article. Someone only named in a draft stays unknown."""
-        article = apps.get_model("articles", "Article")
-        return self.filter(
-            Exists(
-                Participation.objects.filter(
-                    person=OuterRef("pk"),
-                    event__in=Event.objects.published(),
-                )
-            )
-            | Exists(article.objects.published().filter(authors=OuterRef("pk")))
-        )
-
-    def search(self, text):
-        """People whose name, job title or organisation matches a visitor's search."""
-        return best_matches(
-            self,
-            text,
-            order=("name", "pk"),
-            alike=Fold(F("name")),
-            also=lambda query: Q(organisation__in=Organisation.objects.filter(search_vector=query)),
-        )
 
 
 PersonPicture = picture_model("people", field="photo", description=REQUIRED)
@@ -160,12 +113,7 @@ class Person(PersonPicture):
     )
     bio = models.TextField(_("about"), blank=True, help_text=_("A short public biography."))
     # Kept by PostgreSQL itself, for the site search.
-    search_vector = models.GeneratedField(
-        expression=search_vector(("name", "A"), ("title", "B")),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        editable=False,
-    )
+    search_vector = search_vector_field(("name", "A"), ("title", "B"))
 
     objects = PersonQuerySet.as_manager()
 
@@ -198,46 +146,6 @@ class Person(PersonPicture):
             self.organisation.short_name or self.organisation.name
         )
         return ", ".join(part for part in (self.title, organisation) if part)
-
-
-class EventQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may see: published and cancelled events, never drafts."""
-        return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
-
-    def upcoming(self, now=None):
-        """Public events that have not yet ended, soonest first."""
-        return self.published().filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
-
-    def past(self, now=None):
-        """Public events that have ended, latest first."""
-        return self.published().filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
-
-    def for_listing(self):
-        """What lists of events show, in one query: ``organiser_labels``, the organisers'
-        short names (or names), come along, so a list needs no query per event. The
-        search vector, which no list shows, stays in the database."""
-        labels = (
-            Organisation.objects.filter(events=OuterRef("pk"))
-            .order_by("name")
-            .values(label=Coalesce(NullIf("short_name", Value("")), "name"))
-        )
-        return self.defer("search_vector").annotate(organiser_labels=ArraySubquery(labels))
-
-    def search(self, text):
-        """Events whose title, summary, place, description or organisers match a
-        visitor's search, best first; the newest first among equals."""
-        return best_matches(
-            self,
-            text,
-            order=("-starts_at", "-pk"),
-            alike=Fold(F("title")),
-            also=lambda query: Q(
-                pk__in=Event.organisers.through.objects.filter(
-                    organisation__in=Organisation.objects.filter(search_vector=query)
-                ).values("event_id")
-            ),
-        )
 
 
 EventPicture = picture_model("events")
@@ -353,17 +261,12 @@ class Event(EventPicture):
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     # Kept by PostgreSQL itself, for the site search and the lists' word filter.
-    search_vector = models.GeneratedField(
-        expression=search_vector(
-            ("title", "A"),
-            ("summary", "B"),
-            ("venue", "B"),
-            ("city", "B"),
-            (plain_text_in_sql("description"), "C"),
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        editable=False,
+    search_vector = search_vector_field(
+        ("title", "A"),
+        ("summary", "B"),
+        ("venue", "B"),
+        ("city", "B"),
+        (plain_text_in_sql("description"), "C"),
     )
 
     objects = EventQuerySet.as_manager()

@@ -4,7 +4,6 @@ import re
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
@@ -13,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .content.richtext import RichTextField, plain_text_in_sql
-from .content.search import Fold, best_matches, search_vector
+from .content.search import Fold, best_matches, search_vector_field
 
 # Settings a page's text may name as {{ name }}: filled in each time the page is shown,
 # so that the legal pages follow a changed setting without anyone editing them.
@@ -78,11 +77,8 @@ class Page(models.Model):
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     # Kept by PostgreSQL itself, for the site search.
-    search_vector = models.GeneratedField(
-        expression=search_vector(("title", "A"), ("intro", "B"), (plain_text_in_sql("body"), "C")),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        editable=False,
+    search_vector = search_vector_field(
+        ("title", "A"), ("intro", "B"), (plain_text_in_sql("body"), "C")
     )
 
     objects = PageQuerySet.as_manager()

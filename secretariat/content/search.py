@@ -21,6 +21,7 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
     TrigramWordSimilarity,
 )
 from django.db import models
@@ -131,6 +132,17 @@ def search_vector(*weighted):
     for vector in vectors[1:]:
         combined += vector
     return combined
+
+
+def search_vector_field(*weighted):
+    """A search vector column that PostgreSQL keeps up to date itself (a stored
+    generated column), over ``search_vector``'s (expression, weight) pairs."""
+    return models.GeneratedField(
+        expression=search_vector(*weighted),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
 
 def best_matches(queryset, text, *, order, alike, also=None):
