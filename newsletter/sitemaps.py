@@ -10,7 +10,8 @@ class IssueSitemap(Sitemap):
     changefreq = "yearly"
 
     def items(self):
-        return Issue.objects.published().only("pk", "status", "sent_at")
+        # A few issues a year: one query for them, not a count and then the rows.
+        return list(Issue.objects.published().only("pk", "status", "sent_at"))
 
     def lastmod(self, issue):
         return issue.sent_at

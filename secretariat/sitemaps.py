@@ -13,7 +13,8 @@ class PageSitemap(Sitemap):
     changefreq = "yearly"
 
     def items(self):
-        return Page.objects.published()
+        # A handful of pages: one query for them, not a count and then the rows.
+        return list(Page.objects.published())
 
     def lastmod(self, page):
         return page.updated_at

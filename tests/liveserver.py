@@ -133,15 +133,26 @@ def _recreate_database(name, template=None):
 
 @contextmanager
 def orm_database(name):
-    """Point new connections at database ``name`` for the block (autocommit)."""
+    """Point new connections at database ``name`` for the block (autocommit).
+
+    Django keeps content types and the site in memory by their ids, which differ
+    from one database to another: those caches are emptied on the way in and out.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sites.models import Site
+
     previous = connection.settings_dict["NAME"]
     connection.close()
     connection.settings_dict["NAME"] = name
+    ContentType.objects.clear_cache()
+    Site.objects.clear_cache()
     try:
         yield
     finally:
         connection.close()
         connection.settings_dict["NAME"] = previous
+        ContentType.objects.clear_cache()
+        Site.objects.clear_cache()
 
 
 def _test_database():

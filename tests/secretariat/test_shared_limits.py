@@ -72,10 +72,16 @@ def csrf_login(site, username):
 def test_login_lockout_holds_across_two_workers(production_site):
     # django-axes keeps its counts in its own tables (AXES_HANDLER, the database handler).
     with production_site(WEB_CONCURRENCY="2", GUNICORN_THREADS="1", **ACCESS_LOG) as site:
-        answers = [csrf_login(site, "björn").status for _ in range(LOGIN_FAILURE_LIMIT + 3)]
+        # Two at a time, so that both workers take attempts (one alone may take them all).
+        with ThreadPoolExecutor(2) as pool:
+            answers = list(
+                pool.map(lambda _: csrf_login(site, "björn").status, range(LOGIN_FAILURE_LIMIT))
+            )
+        # Whichever worker takes them, later attempts are refused: the count is shared.
+        answers += [csrf_login(site, "björn").status for _ in range(3)]
 
-        assert answers[: LOGIN_FAILURE_LIMIT - 1] == [200] * (LOGIN_FAILURE_LIMIT - 1)
-        assert set(answers[LOGIN_FAILURE_LIMIT:]) == {429}
+        assert answers.count(200) >= LOGIN_FAILURE_LIMIT - 1, answers
+        assert answers[-3:] == [429] * 3
         assert len(workers_that_answered(site, "POST", "/admin/login/")) == 2
 
 
