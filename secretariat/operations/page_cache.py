@@ -313,6 +313,9 @@ class AnonymousPageCacheMiddleware:
             with _failures_logged():
                 timeout = seconds_to_live(generation)
                 if timeout > 0:
+                    # The copy keeps its body as one piece: a feed is written in hundreds
+                    # of small pieces, and gunicorn sends each with a system call.
+                    response.content = response.content
                     entry = Entry(generation, time.time() + timeout, response)
                     # The copy outlives its freshness, to be served while it is rebuilt.
                     cache().set(key, entry, timeout + settings.PAGE_CACHE_SECONDS)
