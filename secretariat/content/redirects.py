@@ -2,35 +2,29 @@
 
 ``record_move`` is the one way code says "this page moved": a renamed person, a
 re-slugged organisation, an imported archive. Staff see and edit the rows under
-"Omdirigeringar"; ``RedirectFallbackMiddleware`` answers them, only where the
-site would otherwise answer 404.
+"Omdirigeringar"; ``articles.joomla.addresses.OldAddressMiddleware`` (Django's
+``RedirectFallbackMiddleware`` extended) answers them, only where the site
+would otherwise answer 404.
 """
 
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 
 
-def record_move(old_path, new_path, *, redirect_model=Redirect, site_model=Site):
+def record_move(old_path, new_path):
     """Make ``old_path`` answer 301 with ``new_path``; no chains, no loops.
 
     Redirects that led to ``old_path`` now lead straight to ``new_path``, and one
-    away from ``new_path`` (the page moving back) is removed. Data migrations pass
-    their historical ``redirect_model`` and ``site_model``.
+    away from ``new_path`` (the page moving back) is removed.
     """
     if old_path == new_path:
         return
-    # The site row is made after the first migrate; a data migration may come first.
-    site, _ = site_model.objects.get_or_create(
-        pk=settings.SITE_ID, defaults={"domain": "example.com", "name": "example.com"}
-    )
-    redirect_model.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
-    redirect_model.objects.filter(site=site, old_path=new_path).delete()
-    redirect_model.objects.update_or_create(
-        site=site, old_path=old_path, defaults={"new_path": new_path}
-    )
+    site = Site.objects.get_current()
+    Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
+    Redirect.objects.filter(site=site, old_path=new_path).delete()
+    Redirect.objects.update_or_create(site=site, old_path=old_path, defaults={"new_path": new_path})
 
 
 @contextmanager
