@@ -27,6 +27,10 @@ def pytest_collection_modifyitems(items):
             if fixture in item.fixturenames:
                 for mark in marks:
                     item.add_marker(mark)
+        # Private clusters start from the test database's schema, which pytest-django
+        # sets up only for a run with a test that asks for the database.
+        if "schema_backup" in item.fixturenames:
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(params=["page cache off", "page cache on"])

@@ -34,8 +34,15 @@ page takes the page's rebuild lock (``cache.add``) and renders it. Requests
 that come meanwhile get the previous copy (``X-Page-Cache: stale``), or, when
 there is none, wait for that one rebuild. A lock lasts ``REBUILD_SECONDS`` at
 most, so nobody gets a copy older than that beyond its rebuild, and a rebuild
-that failed is taken over. With the local memory cache the lock is per worker
-process: each worker renders a page once after a change, never once per reader.
+that failed is taken over.
+
+The lock must be shared by every worker: a gunicorn worker that is rendering
+serves nobody else meanwhile, so if each worker rendered its own copy, all of
+them would be busy at once. Pages in a worker's own memory therefore have a
+second, shared level (``PAGE_CACHE_SHARED_ALIAS``, a table of the site's
+database): the lock lives there, and so does the page one worker rendered,
+which the others copy into their memory on their next request for it (one
+query, once per change). A shared page cache (Redis) needs no second level.
 """
 
 import contextlib
@@ -89,6 +96,19 @@ class Entry(NamedTuple):
 
 def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def shared():
+    """Where all workers see rebuild locks and rendered pages: the page cache itself,
+    unless that is each worker's own memory and ``PAGE_CACHE_SHARED_ALIAS`` is set."""
+    alias = settings.PAGE_CACHE_SHARED_ALIAS
+    return caches[alias] if alias and isinstance(cache(), LocMemCache) else cache()
+
+
+def keep(store, key, entry):
+    """Store a page's entry: kept past its freshness, to be served while it is rebuilt."""
+    seconds_fresh = max(entry.fresh_until - time.time(), 0)
+    store.set(key, entry, seconds_fresh + settings.PAGE_CACHE_SECONDS)
 
 
 # The content generation ---------------------------------------------------
@@ -287,7 +307,7 @@ class AnonymousPageCacheMiddleware:
         try:
             generation = current_generation()
             key, rebuild_key = self.keys(request)
-            entry = cache().get(key)
+            entry = self.lookup(key, generation)
         except Exception:  # Any cache failure: render the page.
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             return self.get_response(request)
@@ -305,7 +325,7 @@ class AnonymousPageCacheMiddleware:
         finally:
             if rebuilding:
                 with _failures_logged():
-                    cache().delete(rebuild_key)
+                    shared().delete(rebuild_key)
 
     def render(self, request, key, generation):
         response = self.get_response(request)
@@ -317,10 +337,24 @@ class AnonymousPageCacheMiddleware:
                     # of small pieces, and gunicorn sends each with a system call.
                     response.content = response.content
                     entry = Entry(generation, time.time() + timeout, response)
-                    # The copy outlives its freshness, to be served while it is rebuilt.
-                    cache().set(key, entry, timeout + settings.PAGE_CACHE_SECONDS)
+                    keep(cache(), key, entry)
+                    if shared() is not cache():
+                        keep(shared(), key, entry)
             response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def lookup(key, generation):
+        """The page's newest copy, fresh or not: this worker's own or, when that is not
+        fresh, the one another worker rendered (then kept here too). None if neither."""
+        entry = cache().get(key)
+        if shared() is cache() or (entry is not None and entry.is_fresh(generation)):
+            return entry
+        rendered = shared().get(key)
+        if rendered is not None and rendered.is_fresh(generation):
+            keep(cache(), key, rendered)
+            return rendered
+        return entry if entry is not None else rendered
 
     @staticmethod
     def served(entry, state):
@@ -332,12 +366,12 @@ class AnonymousPageCacheMiddleware:
     def claim(rebuild_key):
         """Take the page's rebuild lock; True when this request is to render it."""
         try:
-            return cache().add(rebuild_key, 1, timeout=REBUILD_SECONDS)
+            return shared().add(rebuild_key, 1, timeout=REBUILD_SECONDS)
         except Exception:  # A cache that is away: everyone renders, as without a cache.
             return True
 
-    @staticmethod
-    def wait_for_rebuild(key, rebuild_key, generation):
+    @classmethod
+    def wait_for_rebuild(cls, key, rebuild_key, generation):
         """The page another request is rendering, once it is there.
 
         None when that rendering ended without a page to share (one that is not
@@ -347,8 +381,8 @@ class AnonymousPageCacheMiddleware:
         while time.monotonic() < deadline:
             time.sleep(WAIT_STEP_SECONDS)
             with _failures_logged():
-                rebuilding = cache().get(rebuild_key) is not None
-                entry = cache().get(key)
+                rebuilding = shared().get(rebuild_key) is not None
+                entry = cls.lookup(key, generation)
                 if entry is not None and entry.is_fresh(generation):
                     return entry
                 if not rebuilding:

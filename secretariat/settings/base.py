@@ -118,7 +118,7 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Two caches (secretariat/operations/shared_cache.py and page_cache.py):
+# The caches (secretariat/operations/shared_cache.py and page_cache.py):
 # - "default" holds what every worker and server must share, above all the counts
 #   of the signup rate limits: Django's database cache on the site's PostgreSQL
 #   (its table is made by `migrate`), or Redis when CACHE_URL names it.
@@ -126,11 +126,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 #   costs no query at all; the workers of a machine share the content generation
 #   through PAGE_CACHE_GENERATION_FILE), or in the shared cache when that is Redis
 #   or Memcached, as fast as memory and shared by every server.
+# - "rebuilt-pages", only beside pages in memory: a page rendered by one worker,
+#   shared with the others, and the lock that lets one worker render it while
+#   the others serve their previous copy. In a table of its own, so that pages
+#   never push the rate limits' counts out.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
 if CACHES["default"]["BACKEND"].endswith("db.DatabaseCache"):
     # An incr that two workers cannot interleave; room for a counter per visitor.
     CACHES["default"]["BACKEND"] = "secretariat.operations.shared_cache.DatabaseCache"
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
+    CACHES["rebuilt-pages"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 2_000},
+    }
 if CACHES["default"]["BACKEND"].endswith(("DatabaseCache", "LocMemCache", "FileBasedCache")):
     # Per process; bounded so that a gunicorn worker's memory stays flat.
     CACHES["pages"] = {
@@ -247,6 +256,8 @@ LOGGING = {
 # kept past PAGE_CACHE_SECONDS nor past the next scheduled moment below.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_ALIAS = "pages"
+# Where workers with pages in their own memory share what they render (None: nowhere).
+PAGE_CACHE_SHARED_ALIAS = "rebuilt-pages" if "rebuilt-pages" in CACHES else None
 # Values derived from content (list totals, page keys), kept the same way: see
 # page_cache.remember and secretariat/content/pagination.py.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=300)

@@ -278,18 +278,18 @@ def test_while_another_request_rebuilds_a_stale_page_the_previous_copy_is_served
     first = client.get("/om-kansliet/")
     page_cache.bump_generation()
     # Another request (a thread of this worker, or another server with Redis) renders it now.
-    page_cache.cache().add(rebuild_lock("/om-kansliet/"), 1)
+    page_cache.shared().add(rebuild_lock("/om-kansliet/"), 1)
     stale = client.get("/om-kansliet/")
     assert stale["X-Page-Cache"] == "stale"
     assert stale.content == first.content
-    page_cache.cache().delete(rebuild_lock("/om-kansliet/"))
+    page_cache.shared().delete(rebuild_lock("/om-kansliet/"))
     assert client.get("/om-kansliet/")["X-Page-Cache"] == "miss"
     assert client.get("/om-kansliet/")["X-Page-Cache"] == "hit"
 
 
 def test_a_rebuild_that_never_ends_is_taken_over(client, page, monkeypatch):
     monkeypatch.setattr(page_cache, "REBUILD_SECONDS", 0.2)
-    page_cache.cache().add(rebuild_lock("/om-kansliet/"), 1)
+    page_cache.shared().add(rebuild_lock("/om-kansliet/"), 1)
     started = time.monotonic()
     # Nothing to show meanwhile: the request waits for the rebuild, then renders it itself.
     assert client.get("/om-kansliet/")["X-Page-Cache"] == "miss"

@@ -4,9 +4,10 @@ A production server on its own PostgreSQL cluster takes 16 requests for the same
 page at the same moment, first with the page cache empty, then right after an
 article is published. The ``X-Page-Cache`` header of each answer says whether
 that request rendered the page (``miss``), got the rendered copy (``hit``) or
-got the previous version while the page was rebuilt (``stale``). Both ways the
-pages can be cached: Redis shared by two workers, and one worker's own memory
-shared by its threads.
+got the previous version while the page was rebuilt (``stale``). Every way the
+pages can be cached: Redis shared by two workers; each worker's own memory with
+the database shared by two workers, as production has it by default; and one
+worker's own memory shared by its threads.
 """
 
 import threading
@@ -38,12 +39,20 @@ def states(answers):
     return sorted(answer.headers["X-Page-Cache"] for answer in answers)
 
 
-@pytest.fixture(params=["redis, two workers", "memory, one worker"])
+@pytest.fixture(
+    params=["redis, two workers", "memory and database, two workers", "memory, one worker"]
+)
 def cached_site(request, production_site, tmp_path):
     if request.param.startswith("redis"):
         where = {"CACHE_URL": request.getfixturevalue("redis_url"), "WEB_CONCURRENCY": "2"}
     else:
-        where = {"PAGE_CACHE_GENERATION_FILE": str(tmp_path / "generation"), "WEB_CONCURRENCY": "1"}
+        workers = "2" if "two workers" in request.param else "1"
+        cache = {} if "database" in request.param else {"CACHE_URL": "locmemcache://"}
+        where = {
+            "PAGE_CACHE_GENERATION_FILE": str(tmp_path / "generation"),
+            "WEB_CONCURRENCY": workers,
+            **cache,
+        }
     with production_site(PAGE_CACHE_SECONDS="60", GUNICORN_THREADS="16", **where) as site:
         yield site
 
