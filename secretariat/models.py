@@ -4,9 +4,10 @@ import re
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +98,19 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        # /aktuellt/, /sok/ and the like belong to other parts of the site: a page
+        # there would never be shown.
+        try:
+            taken = self.slug and resolve(f"/{self.slug}/").url_name != "page"
+        except Resolver404:
+            taken = False
+        if taken:
+            raise ValidationError(
+                {"slug": _("This address belongs to another part of the site. Choose another.")}
+            )
 
     def body_for_readers(self):
         """The body as shown: sanitised on save, with the settings filled in."""
