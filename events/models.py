@@ -37,7 +37,28 @@ def timezone_choices():
 SWEDISH_TIME = "Europe/Stockholm"
 
 
-class Organisation(models.Model):
+class AddressFromName:
+    """For people and organisations: named by their name, at an address made from it
+    that keeps working (301) when it changes."""
+
+    url_name = None  # The public page's URL name.
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        with keeping_old_address(self, type(self).objects.public()):
+            super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
+
+class Organisation(AddressFromName, models.Model):
+    url_name = "events:organisation"
+
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(
         _("short name"),
@@ -70,24 +91,14 @@ class Organisation(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        with keeping_old_address(self, Organisation.objects.public()):
-            super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("events:organisation", kwargs={"slug": self.slug})
-
 
 PersonPicture = picture_model("people", field="photo", description=REQUIRED)
 
 
-class Person(PersonPicture):
+class Person(AddressFromName, PersonPicture):
     """Someone who writes articles or takes part in events. Only public facts."""
+
+    url_name = "events:person"
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
@@ -126,18 +137,6 @@ class Person(PersonPicture):
             GinIndex(fields=["search_vector"], name="person_search_vector"),
             GinIndex(OpClass(Fold(F("name")), name="gin_trgm_ops"), name="person_name_trigram"),
         ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        with keeping_old_address(self, Person.objects.public()):
-            super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("events:person", kwargs={"slug": self.slug})
 
     @property
     def affiliation(self):
