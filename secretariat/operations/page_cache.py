@@ -307,7 +307,7 @@ class AnonymousPageCacheMiddleware:
         try:
             generation = current_generation()
             key, rebuild_key = self.keys(request)
-            entry = self.lookup(key, generation)
+            entry = self.lookup(key, rebuild_key, generation)
         except Exception:  # Any cache failure: render the page.
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             return self.get_response(request)
@@ -344,11 +344,17 @@ class AnonymousPageCacheMiddleware:
         return response
 
     @staticmethod
-    def lookup(key, generation):
-        """The page's newest copy, fresh or not: this worker's own or, when that is not
-        fresh, the one another worker rendered (then kept here too). None if neither."""
+    def lookup(key, rebuild_key, generation):
+        """The page's newest copy, fresh or not; None when there is none.
+
+        This worker's own, or, when that is not fresh, the one another worker
+        rendered (then kept here too). While another worker is rendering the
+        page, the shared copy can be no fresher: it is not fetched at all.
+        """
         entry = cache().get(key)
         if shared() is cache() or (entry is not None and entry.is_fresh(generation)):
+            return entry
+        if entry is not None and shared().get(rebuild_key) is not None:
             return entry
         rendered = shared().get(key)
         if rendered is not None and rendered.is_fresh(generation):
@@ -382,7 +388,7 @@ class AnonymousPageCacheMiddleware:
             time.sleep(WAIT_STEP_SECONDS)
             with _failures_logged():
                 rebuilding = shared().get(rebuild_key) is not None
-                entry = cls.lookup(key, generation)
+                entry = cls.lookup(key, rebuild_key, generation)
                 if entry is not None and entry.is_fresh(generation):
                     return entry
                 if not rebuilding:
