@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Value, prefetch_related_objects
+from django.db.models.functions import Least
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -125,7 +127,7 @@ class ArticleLines(jsonl.Lines):
         A line without a time keeps an existing article's time; a new one gets now.
         """
         values = _clean_record(record)
-        events = list(Event.objects.filter(slug__in=values["events"]))
+        events = list(Event.objects.filter(slug__in=values["events"])) if values["events"] else []
         missing_events = sorted(set(values["events"]) - {event.slug for event in events})
         if missing_events:
             raise LineError(f"no event with slug {', '.join(missing_events)}")
@@ -174,9 +176,6 @@ class ArticleLines(jsonl.Lines):
         ]
         tags = self.named_tags(values["tags"])
         if created or article.pk in self.new_links:
-            if created:
-                # An import is not an edit: a moved archive should not read "updated today".
-                article.updated_at = min(article.published_at, timezone.now())
             self.new_links[article.pk] = NewLinks(article, created, authorships, tags)
         else:
             article.authorships.all().delete()
@@ -194,10 +193,20 @@ class ArticleLines(jsonl.Lines):
         Authorship.objects.bulk_create(a for new in links for a in new.authorships)
         # taggit's set() links each tag with get_or_create, four statements a
         # tag; a new article has no links to compare with.
+        content_type = ContentType.objects.get_for_model(Article)
         TaggedItem.objects.bulk_create(
-            TaggedItem(content_object=new.article, tag=tag) for new in links for tag in new.tags
+            TaggedItem(content_type=content_type, object_id=new.article.pk, tag=tag)
+            for new in links
+            for tag in new.tags
         )
-        Article.objects.bulk_update([new.article for new in links if new.created], ["updated_at"])
+        # An import is not an edit: a moved archive should not read "updated today".
+        now = timezone.now()
+        made = [new.article for new in links if new.created]
+        for article in made:
+            article.updated_at = min(article.published_at, now)
+        Article.objects.filter(pk__in=[article.pk for article in made]).update(
+            updated_at=Least("published_at", Value(now))
+        )
         articles = list(self.saved.values())
         prefetch_related_objects(
             articles, "events", Prefetch("authorships", Authorship.objects.select_related("person"))
