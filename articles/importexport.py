@@ -19,12 +19,15 @@ history (``secretariat/content/jsonl.py`` runs the lines).
 """
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Value, prefetch_related_objects
+from django.db.models.functions import Least
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -72,110 +75,178 @@ def _clean_record(record):
     return values
 
 
-class ArticleLines:
+@dataclass
+class CheckedLine:
+    """A line's article with the line's values set and checked, not saved yet."""
+
+    article: Article
+    values: dict
+    events: list
+    image: Path | None = None  # A picture to store: new, or not the one the article holds.
+    stored_image: str = ""
+
+
+@dataclass
+class NewLinks:
+    """The authors and tags of an article made in the batch, written when it ends."""
+
+    article: Article
+    created: bool  # By the line these links are from: its time is set when the batch ends.
+    authorships: list
+    tags: list
+
+
+class ArticleLines(jsonl.Lines):
     """The lines of one import, each saved as one article through the model.
 
-    People and tags are looked up once an import and remembered by name (an
-    archive names the same few hundred authors and tags thousands of times);
-    a bad line forgets them, since what it made is rolled back with it.
+    What a batch's lines name is looked up once for the batch: the articles by
+    slug, the tags by name. People and tags are remembered by name for the
+    whole import (an archive names the same few hundred authors and tags
+    thousands of times). The authors and tags of an article made in the batch
+    are written when the batch ends, all in one statement each; an existing
+    article's are replaced at once, as the admin replaces them.
     """
 
     def __init__(self, base_dir, dry_run):
         self.base_dir, self.dry_run = base_dir, dry_run
-        self.people, self.tags = {}, {}
+        self.people, self.tags = {}, {}  # By name; a tag known to be missing is None.
+        self.articles = {}  # By slug, for the batch's lines not checked yet.
+        self.saved = {}  # By id: each article saved in the batch, as its last line left it.
+        self.new_links = {}  # By id: NewLinks.
 
-    def __call__(self, record):
-        try:
-            return self.save(record)
-        except Exception:
-            self.people.clear()
-            self.tags.clear()
-            raise
+    def prefetch(self, records):
+        slugs = [_readable(jsonl.text, record, "slug") for record in records]
+        slugs = [slug for slug in slugs if slug]
+        self.articles = dict.fromkeys(slugs) | Article.objects.in_bulk(slugs, field_name="slug")
+        tags = [_readable(jsonl.names, record, "tags") or [] for record in records]
+        self.look_up_tags(name for names in tags for name in names)
 
-    def save(self, record):
-        """Create or update the article of one line; returns whether it was created.
+    def check(self, record):
+        """The line's article, with the line's values, checked by the model.
 
         A line without a time keeps an existing article's time; a new one gets now.
         """
         values = _clean_record(record)
-        events = list(Event.objects.filter(slug__in=values["events"]))
+        events = list(Event.objects.filter(slug__in=values["events"])) if values["events"] else []
         missing_events = sorted(set(values["events"]) - {event.slug for event in events})
         if missing_events:
             raise LineError(f"no event with slug {', '.join(missing_events)}")
         image = jsonl.file_path(values, "image", self.base_dir)
 
-        article = Article.objects.filter(slug=values["slug"]).first()
-        created = article is None
+        if values["slug"] in self.articles:
+            # Taken, not read: once a line has changed it, the next line reads it anew.
+            article = self.articles.pop(values["slug"])
+        else:
+            article = Article.objects.filter(slug=values["slug"]).first()
         article = article or Article(slug=values["slug"])
+        line = CheckedLine(article, values, events, stored_image=article.image.name)
         for name in (*TEXT_FIELDS, "status", "language", *FLAG_FIELDS):
             setattr(article, name, values[name])
         if "published_at" in values:
             article.published_at = values["published_at"]
-        stored_image = article.image.name
         if image is None:
             article.image = ""
             article.image_source = ""
-        new_image = image is not None and not _same_image(article, image)
-        if new_image:
+        elif not _same_image(article, image):
             _verify_picture(image)
+            line.image = image
             # The name alone lets full_clean check the image rules (a description).
             article.image.name = values["image"]
         # The slug, the one unique field, was just looked up; the one constraint is the image's.
         article.full_clean(validate_unique=False, validate_constraints=bool(article.image))
-        if new_image and self.dry_run:
-            article.image.name = stored_image  # Checked, not stored.
-        elif new_image:
-            with image.open("rb") as handle:
-                article.image = File(handle, name=image.name)
+        return line
+
+    def save(self, line):
+        """Save the line's article; returns whether it was created."""
+        article, values = line.article, line.values
+        created = article.pk is None
+        if line.image and self.dry_run:
+            article.image.name = line.stored_image  # Checked, not stored.
+        elif line.image:
+            with line.image.open("rb") as handle:
+                article.image = File(handle, name=line.image.name)
                 article.save()  # Verifies, cleans and stores the picture under a new name.
-            article.image_source = f"{_image_source(image)} {article.image.name}"
+            article.image_source = f"{_image_source(line.image)} {article.image.name}"
         article.save()
-        if created:
-            # An import is not an edit: a moved archive should not read "updated today".
-            article.updated_at = min(article.published_at, timezone.now())
-            Article.objects.filter(pk=article.pk).update(updated_at=article.updated_at)
-        else:
-            article.authorships.all().delete()
         # Two spellings of one name are one author.
         people = dict.fromkeys(self.person(name) for name in values["authors"])
-        Authorship.objects.bulk_create(
+        authorships = [
             Authorship(article=article, person=person, order=order)
             for order, person in enumerate(people)
-        )
+        ]
         tags = self.named_tags(values["tags"])
-        if created:
-            # taggit's set() links each tag with get_or_create, four statements a tag;
-            # a new article has no links to compare with, so they go in one.
-            TaggedItem.objects.bulk_create(TaggedItem(content_object=article, tag=t) for t in tags)
+        if created or article.pk in self.new_links:
+            self.new_links[article.pk] = NewLinks(article, created, authorships, tags)
         else:
+            article.authorships.all().delete()
+            Authorship.objects.bulk_create(authorships)
             article.tags.set(tags)
-        if events or not created:
-            article.events.set(events)
-        # The line's revision: the article as the line left it, with the events
-        # just set (no query for none) and its authors (one query).
-        prefetch_related_objects(
-            [article],
-            Prefetch("events", Event.objects.filter(pk__in=[event.pk for event in events])),
-            Prefetch("authorships", Authorship.objects.select_related("person")),
-        )
-        reversion.add_to_revision(article)
+        if line.events or not created:
+            article.events.set(line.events)
+        self.saved[article.pk] = article
         return created
+
+    def finish(self):
+        """Write the links of the articles made in the batch, then add each article
+        saved to the batch's revision, as its line left it (with its authors)."""
+        links = list(self.new_links.values())
+        Authorship.objects.bulk_create(a for new in links for a in new.authorships)
+        # taggit's set() links each tag with get_or_create, four statements a
+        # tag; a new article has no links to compare with.
+        content_type = ContentType.objects.get_for_model(Article)
+        TaggedItem.objects.bulk_create(
+            TaggedItem(content_type=content_type, object_id=new.article.pk, tag=tag)
+            for new in links
+            for tag in new.tags
+        )
+        # An import is not an edit: a moved archive should not read "updated today".
+        now = timezone.now()
+        made = [new.article for new in links if new.created]
+        for article in made:
+            article.updated_at = min(article.published_at, now)
+        Article.objects.filter(pk__in=[article.pk for article in made]).update(
+            updated_at=Least("published_at", Value(now))
+        )
+        articles = list(self.saved.values())
+        prefetch_related_objects(
+            articles, "events", Prefetch("authorships", Authorship.objects.select_related("person"))
+        )
+        for article in articles:
+            reversion.add_to_revision(article)
+        self.new_links.clear()
+        self.saved.clear()
+
+    def forget(self):
+        for remembered in (self.people, self.tags, self.articles, self.saved, self.new_links):
+            remembered.clear()
 
     def person(self, name):
         if name not in self.people:
             self.people[name] = find_or_create_person(name)
         return self.people[name]
 
+    def look_up_tags(self, names):
+        unknown = list(dict.fromkeys(name for name in names if name not in self.tags))
+        if unknown:
+            self.tags |= dict.fromkeys(unknown)
+            self.tags |= {tag.name: tag for tag in Tag.objects.filter(name__in=unknown)}
+
     def named_tags(self, names):
         """The tags of these names, in order, made if missing."""
         names = list(dict.fromkeys(names))
-        unknown = [name for name in names if name not in self.tags]
-        if unknown:
-            self.tags |= {tag.name: tag for tag in Tag.objects.filter(name__in=unknown)}
-            for name in unknown:
-                if name not in self.tags:
-                    self.tags[name] = Tag.objects.create(name=name)
+        self.look_up_tags(names)
+        for name in names:
+            if self.tags[name] is None:
+                self.tags[name] = Tag.objects.create(name=name)
         return [self.tags[name] for name in names]
+
+
+def _readable(read, record, name):
+    """A value of a line not checked yet, or ``None`` if unreadable (the checks will say why)."""
+    try:
+        return read(record, name)
+    except LineError:
+        return None
 
 
 def _verify_picture(path):
@@ -202,9 +273,9 @@ def import_articles(
 ):
     """Import articles from JSONL lines (or dicts); one line per article.
 
-    Lines are numbered from 1 in the order given; blank lines are skipped. Each
-    line is saved in a savepoint, so a bad line writes nothing and is reported
-    with its number; lines are committed in batches of ``batch_size``. With
+    Lines are numbered from 1 in the order given; blank lines are skipped. A
+    bad line writes nothing and is reported with its number; lines are
+    committed in batches of ``batch_size``, one revision a batch. With
     ``dry_run`` everything is checked against the database and nothing is kept.
     ``progress(line_number)`` is called as lines are done; ``source`` names the
     file in the articles' history.

@@ -17,7 +17,6 @@ with its number and reason; lines are committed in batches, as articles are
 constraints, and writes nothing.
 """
 
-import functools
 import zoneinfo
 from pathlib import Path
 
@@ -76,66 +75,77 @@ def import_events(rows, *, base_dir=None, dry_run=False, progress=None, source=N
     the events' history.
     """
     return jsonl.run_import(
-        rows,
-        functools.partial(_import_line, base_dir=base_dir),
-        dry_run=dry_run,
-        progress=progress,
-        source=source,
+        rows, EventLines(base_dir), dry_run=dry_run, progress=progress, source=source
     )
 
 
-def _import_line(data, base_dir):
-    jsonl.check_keys(data, FIELDS, REQUIRED)
-    values = {name: jsonl.text(data, name) for name in TEXT_FIELDS}
-    tz_name = jsonl.text(data, "timezone") or "Europe/Stockholm"
-    if tz_name not in ZONES:
-        raise LineError(f"timezone: unknown time zone {tz_name!r} (use an IANA name)")
-    values["timezone"] = tz_name
-    for name in ("starts_at", "ends_at", "registration_closes_at"):
-        values[name] = jsonl.moment(data, name, zoneinfo.ZoneInfo(tz_name))
-    for name in ("all_day", "image_decorative"):
-        values[name] = jsonl.flag(data, name)
-    country = jsonl.text(data, "country").upper()
-    if country and country not in countries:
-        raise LineError(f"country: {country!r} is not an ISO 3166 two-letter code")
-    values["country"] = country
-    values["kind"] = data["kind"]
-    values["status"] = data.get("status") or Event.Status.DRAFT
-    values["language"] = data.get("language") or Event.Language.SWEDISH
-    organisers = jsonl.names(data, "organisers")
-    tags = jsonl.names(data, "tags")
-    participants = _participants(data.get("participants"))
-    image = jsonl.file_path(data, "image", base_dir)
+class EventLines(jsonl.Lines):
+    """Each line checked as the event it makes, then saved with its organisers,
+    tags and participants."""
 
-    # Without a slug, the one the title gives: importing the file again finds the event.
-    values["slug"] = values["slug"] or ascii_slug(values["title"])[:250]
-    event = Event.objects.filter(slug=values["slug"]).first()
-    created = event is None
-    event = event or Event()
-    for name, value in values.items():
-        setattr(event, name, value)
-    if image is None and data.get("image") is not None:
-        event.image = ""
-    if image is not None and not _same_file(event.image, image):
-        # An unsaved file: the image field verifies it, strips metadata and resizes it.
-        event.image = ContentFile(image.read_bytes(), name=image.name)
-    event.full_clean()
-    event.save()
-    event.organisers.set([find_or_create_organisation(name) for name in organisers])
-    event.tags.set(tags)
-    event.participations.all().delete()
-    for order, person in enumerate(participants):
-        Participation.objects.create(
-            event=event,
-            person=find_or_create_person(
-                person["name"], title=person.get("title"), organisation=person.get("organisation")
-            ),
-            role=person["role"],
-            order=order,
-        )
-    # The event's version as the line left it, with its participants.
-    reversion.add_to_revision(event)
-    return created
+    def __init__(self, base_dir):
+        self.base_dir = base_dir
+
+    def check(self, data):
+        """The line's event (stored or new) with the line's values, checked by the
+        model, and what is saved with it."""
+        jsonl.check_keys(data, FIELDS, REQUIRED)
+        values = {name: jsonl.text(data, name) for name in TEXT_FIELDS}
+        tz_name = jsonl.text(data, "timezone") or "Europe/Stockholm"
+        if tz_name not in ZONES:
+            raise LineError(f"timezone: unknown time zone {tz_name!r} (use an IANA name)")
+        values["timezone"] = tz_name
+        for name in ("starts_at", "ends_at", "registration_closes_at"):
+            values[name] = jsonl.moment(data, name, zoneinfo.ZoneInfo(tz_name))
+        for name in ("all_day", "image_decorative"):
+            values[name] = jsonl.flag(data, name)
+        country = jsonl.text(data, "country").upper()
+        if country and country not in countries:
+            raise LineError(f"country: {country!r} is not an ISO 3166 two-letter code")
+        values["country"] = country
+        values["kind"] = data["kind"]
+        values["status"] = data.get("status") or Event.Status.DRAFT
+        values["language"] = data.get("language") or Event.Language.SWEDISH
+        organisers = jsonl.names(data, "organisers")
+        tags = jsonl.names(data, "tags")
+        participants = _participants(data.get("participants"))
+        image = jsonl.file_path(data, "image", self.base_dir)
+
+        # Without a slug, the one the title gives: importing the file again finds the event.
+        values["slug"] = values["slug"] or ascii_slug(values["title"])[:250]
+        event = Event.objects.filter(slug=values["slug"]).first()
+        created = event is None
+        event = event or Event()
+        for name, value in values.items():
+            setattr(event, name, value)
+        if image is None and data.get("image") is not None:
+            event.image = ""
+        if image is not None and not _same_file(event.image, image):
+            # An unsaved file: the image field verifies it, strips metadata and resizes it.
+            event.image = ContentFile(image.read_bytes(), name=image.name)
+        event.full_clean()
+        return event, created, organisers, tags, participants
+
+    def save(self, checked):
+        event, created, organisers, tags, participants = checked
+        event.save()
+        event.organisers.set([find_or_create_organisation(name) for name in organisers])
+        event.tags.set(tags)
+        event.participations.all().delete()
+        for order, person in enumerate(participants):
+            Participation.objects.create(
+                event=event,
+                person=find_or_create_person(
+                    person["name"],
+                    title=person.get("title"),
+                    organisation=person.get("organisation"),
+                ),
+                role=person["role"],
+                order=order,
+            )
+        # The event's version as the line left it, with its participants.
+        reversion.add_to_revision(event)
+        return created
 
 
 def _participants(value):

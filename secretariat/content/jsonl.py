@@ -5,15 +5,17 @@ Each app describes its own format (``articles/importexport.py``,
 becomes one object, saved through the model (``full_clean()``, then
 ``save()``). What every format does the same way lives here:
 
-- ``run_import`` numbers the lines from 1, skips blank ones, and saves each
-  line in a savepoint, so a bad line writes nothing and is reported with its
-  number and reason while the good ones are kept. Lines are committed in
-  batches, so a long file keeps what was done; with ``dry_run`` everything is
-  checked against the database and nothing is kept. Each line is a
-  django-reversion revision, to which the format adds the object the line is
-  about (its history then shows the import); signals are sent as for any
-  save, and the page cache is made stale once, at the end
-  (``page_cache.bump_once``);
+- ``run_import`` numbers the lines from 1, skips blank ones, and saves them
+  in batches, each batch one transaction and one django-reversion revision
+  (its objects' history then shows the import). A format says how through a
+  ``Lines``: each line is checked, then saved; a line the checks refuse writes
+  nothing and is reported with its number and reason, while the good ones are
+  kept. A line that fails while saving (something only the database refuses)
+  sends its batch back to be saved line by line, each in a savepoint, so that
+  it too leaves nothing behind. Lines are committed a batch at a time, so a
+  long file keeps what was done; with ``dry_run`` everything is checked
+  against the database and nothing is kept. Signals are sent as for any save,
+  and the page cache is made stale once, at the end (``page_cache.bump_once``);
 - the checks of a line's values (``parse_line``, ``check_keys``, ``text``,
   ``flag``, ``names``, ``moment``, ``file_path``), so that the same mistake
   reads the same in every file;
@@ -25,7 +27,7 @@ becomes one object, saved through the model (``full_clean()``, then
 import itertools
 import json
 import shutil
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -66,18 +68,67 @@ class ImportReport:
         )
 
 
-def run_import(
-    rows, import_line, *, dry_run=False, progress=None, batch_size=BATCH_SIZE, source=None
-):
-    """Import ``rows`` (text or bytes lines, or dicts) with ``import_line(record)``.
+class Lines:
+    """How one format saves its lines; ``run_import`` runs them, a batch at a time.
 
-    ``import_line`` gets each line as a dict, saves it through the model, adds
-    it to the line's revision (``reversion.add_to_revision``), raises
-    ``LineError`` (or lets a ``ValidationError`` or ``IntegrityError`` through)
-    for a bad one, and returns whether it created an object. ``source`` names
-    the file in the history of what was saved. ``progress(line_number)`` is
-    called after each batch's lines. Returns an ``ImportReport``.
+    Each line is first checked (``check``: reads only, and raises ``LineError``
+    or ``ValidationError`` for a bad line), then saved (``save``: through the
+    model, returning whether it created an object). ``prefetch`` may look up,
+    in a few queries, what a batch's lines name before they are checked;
+    ``finish`` writes what the batch's lines left for its end and adds the
+    saved objects to the batch's revision (``reversion.add_to_revision``), if
+    ``save`` has not. ``forget`` is told when what was saved since the last
+    ``finish`` was rolled back, so that nothing it made is remembered.
     """
+
+    def prefetch(self, records):
+        """Look up what the batch's records (dicts, not checked yet) name."""
+
+    def check(self, record):
+        """The line's values checked against the model and the database; writes nothing."""
+        return record
+
+    def save(self, checked):
+        """Save what ``check`` returned; returns whether an object was created."""
+        raise NotImplementedError
+
+    def finish(self):
+        """Write what the lines saved since the last call left for the end of the batch."""
+
+    def forget(self):
+        """What was saved since the last ``finish`` was rolled back."""
+
+
+class _EachLine(Lines):
+    """A function that checks and saves one line, as a ``Lines``."""
+
+    def __init__(self, function):
+        self.function = function
+
+    def save(self, checked):
+        return self.function(checked)
+
+
+# What makes a line bad rather than the import broken: the line is reported.
+# The first two come from a line's checks, which write nothing; the others
+# from the database, which may have been given part of the line.
+REFUSED = (LineError, ValidationError)
+BAD_LINE = (*REFUSED, IntegrityError, DataError)
+
+
+def run_import(rows, lines, *, dry_run=False, progress=None, batch_size=BATCH_SIZE, source=None):
+    """Import ``rows`` (text or bytes lines, or dicts) with ``lines``.
+
+    ``lines`` is a ``Lines``, or a function that checks and saves one line (a
+    dict) and returns whether it created an object. A bad line raises
+    ``LineError`` (or lets a ``ValidationError``, ``IntegrityError`` or
+    ``DataError`` through) and is reported with its number; nothing of it is
+    kept. ``source`` names the file in the history of what was saved.
+    ``progress(line_number)`` is called after each batch's lines. Returns an
+    ``ImportReport``.
+    """
+    if not isinstance(lines, Lines):
+        lines = _EachLine(lines)
     report = ImportReport(dry_run=dry_run)
     numbered = ((number, row) for number, row in enumerate(rows, start=1) if not _blank(row))
     if source:
@@ -88,10 +139,13 @@ def run_import(
     # a real run commits each batch, so a long file keeps what was done.
     with transaction.atomic() if dry_run else nullcontext(), page_cache.bump_once():
         for batch in itertools.batched(numbered, batch_size):
-            with transaction.atomic():
-                for number, row in batch:
-                    report.lines += 1
-                    _import_one(number, row, import_line, report, comment)
+            for number, outcome in _import_batch(batch, lines, comment):
+                report.lines += 1
+                if isinstance(outcome, str):
+                    report.errors.append((number, outcome))
+                else:
+                    report.created += outcome
+                    report.updated += not outcome
             if progress:
                 for number, _row in batch:
                     progress(number)
@@ -104,25 +158,67 @@ def _blank(row):
     return not isinstance(row, dict) and not row.strip()
 
 
-def _import_one(number, row, import_line, report, comment):
+def _import_batch(batch, lines, comment):
+    """Each line's number with its outcome: whether it created an object, or why it is bad.
+
+    The batch is one transaction and one revision, which records a version of
+    each object saved (the revision's block is the transaction; a savepoint in
+    a dry run). A line that fails its checks has written nothing and is left
+    out. One that fails while saving may have written part of itself, so the
+    batch is rolled back and saved again line by line, each line in a
+    savepoint of its own.
+    """
+    outcomes, records = {}, []
+    for number, row in batch:
+        try:
+            records.append((number, parse_line(row)))
+        except LineError as error:
+            outcomes[number] = str(error)
     try:
-        record = parse_line(row)
-        # The revision's block is the line's savepoint: a bad line leaves
-        # neither rows nor history behind. Its content is what import_line
-        # adds, once the line is whole (with its authors, its participants).
-        with reversion.create_revision(manage_manually=True):
-            reversion.set_comment(comment)
-            created = import_line(record)
-    except LineError as error:
-        report.errors.append((number, str(error)))
-    except ValidationError as error:
-        report.errors.append((number, validation_message(error)))
-    except (IntegrityError, DataError) as error:
+        with _revision(comment):
+            lines.prefetch([record for _number, record in records])
+            for number, record in records:
+                try:
+                    checked = lines.check(record)
+                except REFUSED as error:
+                    outcomes[number] = _reason(error)
+                else:
+                    outcomes[number] = lines.save(checked)
+            lines.finish()
+    except BAD_LINE:
+        lines.forget()
+        with _revision(comment):
+            for number, record in records:
+                outcomes[number] = _import_alone(record, lines)
+    return sorted(outcomes.items())
+
+
+@contextmanager
+def _revision(comment):
+    with reversion.create_revision(manage_manually=True):
+        reversion.set_comment(comment)
+        yield
+
+
+def _import_alone(record, lines):
+    try:
+        with transaction.atomic():
+            created = lines.save(lines.check(record))
+            lines.finish()
+    except BAD_LINE as error:
+        lines.forget()
+        return _reason(error)
+    return created
+
+
+def _reason(error):
+    """Why a line is bad, in one line."""
+    if isinstance(error, ValidationError):
+        return validation_message(error)
+    if isinstance(error, (IntegrityError, DataError)):
         # E.g. a duplicate, or a tag name longer than the database keeps.
-        report.errors.append((number, str(error).splitlines()[0]))
-    else:
-        report.created += bool(created)
-        report.updated += not created
+        return str(error).splitlines()[0]
+    return str(error)
 
 
 def parse_line(line):

@@ -186,6 +186,10 @@ def test_a_line_only_the_database_refuses_is_one_bad_line_and_its_batch_is_kept(
     fifth = Article.objects.get(slug="artikel-5")
     assert sorted(fifth.tags.names()) == ["ny tagg", "revision"]
     assert [a.person.name for a in fifth.authorships.all()] == ["Sara Nyberg", "Johan Ekström"]
+    # Each article kept has its version; the refused line has none.
+    for article in Article.objects.all():
+        assert Version.objects.get_for_object(article).count() == 1
+    assert Version.objects.get_for_model(Article).count() == 5
 
 
 def test_a_slug_twice_in_one_batch_is_created_then_updated():
@@ -347,3 +351,46 @@ def test_an_import_makes_the_cached_pages_stale_once(django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         import_articles(source, dry_run=True)
     assert page_cache.bump_generation not in callbacks
+
+
+def test_a_batch_is_one_revision_with_a_version_of_each_article():
+    source = lines(*(record(slug=f"nyhet-{n}", title=f"Nyhet {n}") for n in range(5)))
+    report = import_articles(source, batch_size=2, source="arkiv.jsonl")
+    assert report.created == 5
+    assert Revision.objects.count() == 3
+    for article in Article.objects.all():
+        version = Version.objects.get_for_object(article).get()
+        assert version.field_dict["title"] == article.title
+        assert "arkiv.jsonl" in version.revision.get_comment()
+        in_revision = {v.object_repr for v in version.revision.version_set.all()}
+        assert {article.title, "Sara Nyberg", "Johan Ekström"} <= in_revision
+
+
+def test_an_import_costs_a_few_queries_a_batch_and_one_a_new_article(
+    django_assert_max_num_queries,
+):
+    # People and tags are looked up once an import, articles and tags once a batch.
+    import_articles(lines(record(slug="forsta")))
+    source = lines(*(record(slug=f"nyhet-{n}", title=f"Nyhet {n}") for n in range(40)))
+    with django_assert_max_num_queries(40 + 20):
+        report = import_articles(source)
+    assert report.created == 40
+    article = Article.objects.get(slug="nyhet-39")
+    assert [a.person.name for a in article.authorships.all()] == ["Sara Nyberg", "Johan Ekström"]
+    assert sorted(article.tags.names()) == ["medicinteknik", "revision"]
+    assert article.updated_at == article.published_at
+
+
+def test_a_line_the_checks_refuse_does_not_change_what_the_next_line_reads():
+    import_articles(lines(record(slug="a", title="Första")))
+    report = import_articles(
+        lines(
+            record(slug="a", title="x" * 251, published_at="2001-01-01T12:00:00+01:00"),
+            record(slug="a", title="Andra", published_at=None),
+        )
+    )
+    assert [number for number, _ in report.errors] == [1]
+    article = Article.objects.get()
+    assert article.title == "Andra"
+    assert article.published_at.isoformat() == "2019-03-14T15:00:00+00:00"
+    assert Version.objects.get_for_object(article).first().field_dict["title"] == "Andra"

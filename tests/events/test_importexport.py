@@ -243,3 +243,24 @@ def test_each_imported_event_has_a_version_with_its_participants(tmp_path):
     assert "Webbinarium om kemikalier" in in_revision
     assert any("Åsa Ørsted" in name for name in in_revision)  # Person and participation.
     assert not Version.objects.filter(object_repr__contains="fel").exists()
+
+
+def test_a_line_only_the_database_refuses_leaves_nothing_and_the_rest_of_its_batch_is_kept():
+    # An organiser's name longer than the database keeps: the line has already
+    # saved its event when that shows, so its batch is saved again line by line.
+    lines = [
+        row(slug="forsta", participants=[{"name": "Åsa Ørsted"}]),
+        row(slug="for-langt", organisers=["O" * 201], participants=[{"name": "Nils Ödman"}]),
+        row(slug="tredje", participants=[{"name": "Åsa Ørsted", "role": "host"}]),
+    ]
+
+    report = import_events(lines)
+
+    assert [number for number, _ in report.errors] == [2]
+    assert (report.created, report.updated) == (2, 0)
+    assert sorted(Event.objects.values_list("slug", flat=True)) == ["forsta", "tredje"]
+    assert list(Person.objects.values_list("name", flat=True)) == ["Åsa Ørsted"]
+    assert not Organisation.objects.exists()
+    for event in Event.objects.all():
+        assert Version.objects.get_for_object(event).count() == 1
+    assert not Version.objects.filter(object_repr__contains="Nils").exists()
