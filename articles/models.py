@@ -178,7 +178,7 @@ class Article(ArticlePicture):
         max_length=400,
         blank=True,
         default="",
-        # The JSONL import inserts rows with its own column list.
+        # The database's default too, for rows written outside Django (SQL, a restore).
         db_default="",
         db_index=True,
         editable=False,
