@@ -66,8 +66,7 @@ class ArchivePaginator(Paginator):
         if self.seekable:
             return self._first_keys[0]
         # Any other list (search results) is counted once per content generation too.
-        label = self.object_list.model._meta.label
-        return remember(f"count:{label}:{self.key}", self.object_list.count)
+        return remembered_count(self.object_list.model, self.key, self.object_list.count)
 
     def page(self, number):
         if not self.seekable:
@@ -94,3 +93,10 @@ class ArchivePaginator(Paginator):
             | Q(**{f"pk__{direction}{'e' if or_equal else ''}": pk}),
             **{f"{self.field}__{direction}e": value},
         )
+
+
+def remembered_count(model, key, count):
+    """The total of the list of ``model`` rows that ``key`` names: ``count()``, called
+    once until the content changes. ``ArchivePaginator`` counts the lists it cannot
+    seek through it; a view may ask for the same total without building the list."""
+    return remember(f"count:{model._meta.label}:{key}", count)

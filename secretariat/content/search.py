@@ -100,6 +100,12 @@ def search_query(text, *, as_written=False):
     The words contain letters and digits only, so the raw syntax is safe.
     ``as_written`` also matches each word as typed, not only folded: for
     highlighting in the original text, where "Høyland" is not "hoyland".
+
+    Each word is also matched whole (``upphandling:* | upphandling``): the same
+    rows and the same rank, but PostgreSQL estimates a prefix alone at a fixed
+    2 % of the rows, and the whole word from its statistics. A common word then
+    reads the newest articles in order until enough match (a few milliseconds)
+    instead of every match through the search index (tens of milliseconds).
     """
     words = search_words(text)
     if not words:
@@ -107,7 +113,7 @@ def search_query(text, *, as_written=False):
     terms = []
     for word in words:
         forms = dict.fromkeys([fold(word), word] if as_written else [fold(word)])
-        terms.append("(" + " | ".join(f"{form}:*" for form in forms) + ")")
+        terms.append("(" + " | ".join(f"{form}:* | {form}" for form in forms) + ")")
     return SearchQuery(" & ".join(terms), search_type="raw", config=SEARCH_CONFIG)
 
 
