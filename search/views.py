@@ -3,7 +3,8 @@
 Every kind's matches come from its app's public queryset, so drafts, scheduled
 articles and unpublished pages are never found. A page of results costs one
 query per kind: without a chosen kind, each kind's best few come with their
-total (a window count); with one, its page, its count and the others' counts.
+total (a window count); with one, its page, its count and the others' counts,
+each count remembered until the content changes.
 """
 
 from django.db.models import Count, Window
