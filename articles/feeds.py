@@ -33,7 +33,7 @@ def _feed_articles(tag_slug=None):
 
 
 def _with_tag_names(articles):
-    articles = list(articles.defer("search_vector").prefetch_related("authors")[:FEED_SIZE])
+    articles = list(articles.for_listing()[:FEED_SIZE])
     names = tag_names(articles)
     for article in articles:
         article.tag_names = names[article.pk]

@@ -71,13 +71,18 @@ GROWTH_PAGES = [
 ]
 
 
-def measure_pages(large_env, small_env, seconds):
-    """The pages with the page cache off (and the growth pages at 1,000 articles), then on."""
+def measure_pages(large_env, small_env, seconds, names=None):
+    """The pages with the page cache off (and the growth pages at 1,000 articles), then on.
+
+    ``names`` limits both to those pages (``--page``), for a short loop while working.
+    """
     manage(large_env, "collectstatic", "--noinput", "-v", "0")
-    large_pages = json.loads(manage(large_env, "bench_pages", capture=True))
-    small_pages = json.loads(
-        manage(small_env, "bench_pages", "--only", *GROWTH_PAGES, capture=True)
-    )
+    only = ("--only", *names) if names else ()
+    large_pages = json.loads(manage(large_env, "bench_pages", *only, capture=True))
+    growth = [name for name in GROWTH_PAGES if not names or name in names]
+    small_pages = []
+    if growth:
+        small_pages = json.loads(manage(small_env, "bench_pages", "--only", *growth, capture=True))
     uncached, _, small = measure(
         large_env,
         large_pages,
@@ -98,6 +103,12 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the databases afterwards")
     parser.add_argument(
         "--only", action="append", choices=STEPS, help="run only this step (repeatable)"
+    )
+    parser.add_argument(
+        "--page",
+        action="append",
+        metavar="NAME",
+        help='measure only this page, e.g. "search: one word" (repeatable; pages step only)',
     )
     args = parser.parse_args()
     steps = args.only or STEPS
@@ -121,7 +132,7 @@ def main():
     rows, memory, timed = [], [], {}
     try:
         if "pages" in steps:
-            rows, memory = measure_pages(large_env, small_env, args.seconds)
+            rows, memory = measure_pages(large_env, small_env, args.seconds, args.page)
         if "cold" in steps:
             manage(large_env, "collectstatic", "--noinput", "-v", "0")
             pages = json.loads(manage(large_env, "bench_pages", capture=True))

@@ -28,6 +28,7 @@ MARK_START, MARK_STOP = "\ue000", "\ue001"
 @dataclass(frozen=True)
 class Kind:
     slug: str  # the value of ?typ=
+    model: type
     label: str
     template: str
     matches: Callable  # (words) -> the public rows that match, best first
@@ -67,6 +68,7 @@ def _text(*parts):
 KINDS = [
     Kind(
         "nyheter",
+        Article,
         pgettext_lazy("kind of content", "News"),
         "search/includes/article.html",
         lambda text: Article.objects.published().search(text).for_listing(),
@@ -74,6 +76,7 @@ KINDS = [
     ),
     Kind(
         "evenemang",
+        Event,
         pgettext_lazy("kind of content", "Events"),
         "search/includes/event.html",
         lambda text: Event.objects.published().search(text).for_listing(),
@@ -81,6 +84,7 @@ KINDS = [
     ),
     Kind(
         "personer",
+        Person,
         pgettext_lazy("kind of content", "People"),
         "search/includes/person.html",
         lambda text: (
@@ -93,12 +97,14 @@ KINDS = [
     ),
     Kind(
         "organisationer",
+        Organisation,
         pgettext_lazy("kind of content", "Organisations"),
         "search/includes/organisation.html",
         lambda text: Organisation.objects.public().search(text).defer("search_vector"),
     ),
     Kind(
         "sidor",
+        Page,
         pgettext_lazy("kind of content", "Pages"),
         "search/includes/page.html",
         lambda text: Page.objects.published().search(text).defer("body", "search_vector"),

@@ -3,14 +3,15 @@
 Every kind's matches come from its app's public queryset, so drafts, scheduled
 articles and unpublished pages are never found. A page of results costs one
 query per kind: without a chosen kind, each kind's best few come with their
-total (a window count); with one, its page, its count and the others' counts.
+total (a window count); with one, its page, its count and the others' counts,
+each count remembered until the content changes.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Window
 from django.views.generic import TemplateView
 
-from secretariat.content.search import SEARCH_MAX_RESULTS, search_words
+from secretariat.content.pagination import ArchivePaginator, remembered_count
+from secretariat.content.search import SEARCH_MAX_RESULTS, search_phrase, search_words
 
 from .forms import SearchForm
 from .kinds import KINDS, KINDS_BY_SLUG, highlight
@@ -63,7 +64,7 @@ class SearchView(TemplateView):
         return self.group(kind, rows, rows[0].total if rows else 0)
 
     def one_kind(self, kind, text):
-        paginator = Paginator(kind.results(text), PAGE_SIZE)
+        paginator = ArchivePaginator(kind.results(text), PAGE_SIZE, key=self.list_key(text))
         page = paginator.get_page(self.request.GET.get("page"))
         page.object_list = list(page.object_list)
         group = self.group(kind, page.object_list, paginator.count)
@@ -71,7 +72,17 @@ class SearchView(TemplateView):
         return group
 
     def counted(self, kind, text):
-        return self.group(kind, [], kind.matches(text).count())
+        # The same remembered total as the kind's own pages: its query is built only if missing.
+        count = remembered_count(
+            kind.model, self.list_key(text), lambda: kind.matches(text).count()
+        )
+        return self.group(kind, [], count)
+
+    @staticmethod
+    def list_key(text):
+        """Names one search's matches of a kind, whose total is remembered until the
+        content changes: the kind tabs cost nothing after a search's first page."""
+        return f"search:{search_phrase(text)}"
 
     @staticmethod
     def group(kind, rows, count):

@@ -115,6 +115,18 @@ def test_other_filters_narrow_the_search_before_the_limit(client, at_most_two_re
     assert list(response.context["object_list"]) == [older]
 
 
+def test_a_misspelt_search_shows_the_newest_titles_spelt_alike(monkeypatch):
+    monkeypatch.setattr("secretariat.content.search.SEARCH_MAX_ALIKE", 2)
+    now = timezone.now()
+    for days in (1, 2, 3):
+        ArticleFactory(
+            slug=f"rubrik-{days}",
+            title="Gemensam upphandling av handskar",
+            published_at=now - timedelta(days=days),
+        )
+    assert found("upphandlnig") == {"rubrik-1", "rubrik-2"}
+
+
 def test_a_title_spelt_alike_is_only_a_fallback():
     ArticleFactory(slug="rubrik", title="Gemensam upphandling av handskar")
     ArticleFactory(slug="i-texten", title="Nyhet", body="<p>En upphandlnig, felstavad.</p>")
