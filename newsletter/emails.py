@@ -5,6 +5,7 @@ headers, so that mail programs can offer their own one-click unsubscribe button.
 Links are absolute, built from ``SITE_URL``.
 """
 
+import email.policy
 import zoneinfo
 from urllib.parse import urlsplit
 
@@ -27,6 +28,27 @@ from .tokens import confirmation_token, unsubscribe_token
 UNSUBSCRIBE_MARKER = "UNSUBSCRIBE-URL-MARKER"
 
 UPCOMING_EVENTS_SHOWN = 10
+
+# RFC 5322's limit on the length of a line; its 78 is only a recommendation.
+LINE_LIMIT = 998
+
+
+class NewsletterEmail(EmailMultiAlternatives):
+    """An ordinary ``EmailMultiAlternatives`` whose lines may be as long as RFC 5322 allows.
+
+    Python's SMTP policy folds headers at 78 columns and writes a header it
+    cannot fold at a space as RFC 2047 encoded-words: the unsubscribe link
+    would arrive as ``List-Unsubscribe: =?utf-8?q?=3Chttps...``, which mailbox
+    providers ignore, so no one-click unsubscribe button. With the longer
+    limit it stays a plain ``<https://...>``, the sender's name is not folded
+    again for every copy, and bodies whose lines fit go as they are instead of
+    quoted-printable (together most of the time spent on each copy).
+    """
+
+    def message(self, *, policy=email.policy.default):
+        if policy.max_line_length and policy.max_line_length < LINE_LIMIT:
+            policy = policy.clone(max_line_length=LINE_LIMIT)
+        return super().message(policy=policy)
 
 
 def unsubscribe_url(subscriber):
@@ -57,7 +79,7 @@ def _message(subject, text, html, to, list_unsubscribe=None, headers=None):
         **(unsubscribe_headers(list_unsubscribe) if list_unsubscribe else {}),
         **(headers or {}),
     }
-    message = EmailMultiAlternatives(subject, text, to=[to] if to else [], headers=headers)
+    message = NewsletterEmail(subject, text, to=[to] if to else [], headers=headers)
     message.attach_alternative(html, "text/html")
     return message
 

@@ -5,7 +5,8 @@ message waits, unacknowledged, until ``hold_after`` is reset, and is then
 refused. That is how a test catches a sender in the middle of a message.
 An address in ``refuse`` is refused for good (550), one in ``defer`` for now
 (450); at an address in ``drop`` the server hangs up without answering.
-``peers`` says which connection brought each message.
+``peers`` says which connection brought each message; ``raw`` holds each as
+its bytes came over the wire.
 
 ``SMTPServer(tls=(certfile, keyfile), login=("user", "password"))`` is a
 provider's relay: STARTTLS required before anything else, then AUTH LOGIN
@@ -57,6 +58,7 @@ class _Handler:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.server.lock:
             self.server.messages.append(message)
+            self.server.raw.append(envelope.original_content)
             self.server.envelopes.append(list(envelope.rcpt_tos))
             self.server.peers.append(session.peer)
         return "250 OK"
@@ -65,6 +67,7 @@ class _Handler:
 class SMTPServer:
     def __init__(self, tls=None, login=None):
         self.messages = []
+        self.raw = []
         self.logins = []
         self.envelopes = []
         self.peers = []

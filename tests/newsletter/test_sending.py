@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from events.models import Event
+from newsletter.emails import unsubscribe_url
 from newsletter.models import Delivery, Issue, IssueArticle, Subscriber
 from newsletter.sending import ADVISORY_LOCK_CLASS, MAX_ATTEMPTS, send_issue
 from newsletter.tasks import send_issue as send_issue_task
@@ -97,6 +98,31 @@ def test_issue_reaches_every_confirmed_subscriber_once_with_headers_and_links(sm
     # Sending again sends nothing.
     send_issue(issue.pk)
     assert len(smtp_server.messages) == 12
+
+
+def test_the_headers_arrive_as_mail_programs_read_them(smtp_server, settings):
+    settings.DEFAULT_FROM_EMAIL = (
+        "Kansliet för hållbar upphandling i Västra Götaland <brev@example.org>"
+    )
+    (reader,) = make_subscribers(1)
+    issue = make_issue()
+    Issue.objects.filter(pk=issue.pk).update(subject="Nyheter om återbruk och miljökrav i år")
+
+    send_issue(issue.pk)
+
+    [raw] = smtp_server.raw
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    link = unsubscribe_url(reader)
+    # The link as it is, on one line: mailbox providers ignore a List-Unsubscribe
+    # written as RFC 2047 encoded-words, and then offer no one-click unsubscribe.
+    assert f"\r\nList-Unsubscribe: <{link}>\r\n" in head
+    assert "\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in head
+    [message] = smtp_server.messages
+    assert message["Subject"] == "Nyheter om återbruk och miljökrav i år"
+    [sender] = message["From"].addresses
+    assert sender.display_name == "Kansliet för hållbar upphandling i Västra Götaland"
+    assert sender.addr_spec == "brev@example.org"
+    assert "Första stycket." in smtp_server.text(message)
 
 
 def test_a_temporarily_refused_recipient_is_retried_a_bounded_number_of_times(smtp_server):
