@@ -24,7 +24,7 @@ test: install messages browser-tools test-tools ## The whole suite: lint, migrat
 # What `make check` leaves out: see the markers in pyproject.toml.
 FAST_TESTS := not browser and not cluster and not servers and not faults and not slow and not fuzz
 
-check: install messages ## Lint and the tests that start nothing extra: about a minute (for work in progress)
+check: install messages ## Lint and the tests that start nothing extra: under a minute (for work in progress)
 	$(LOCALDB) run -- $(MAKE) --no-print-directory check-fast
 
 check-fast: lint
