@@ -61,7 +61,7 @@ def test_command_refuses_a_database_that_is_not_for_benchmarks(db):
         call_command(bench_data.Command(), "--articles", "10")
 
 
-def test_pages_are_found_with_their_query_counts(archive):
+def test_pages_and_the_site_searches_are_found_with_their_query_counts(archive):
     pages = {page["name"]: page for page in resolve_pages("testserver")}
     for name in ("front page", "article", "tag page", "two-tag filter", "archive month"):
         assert pages[name]["status"] == 200, name
@@ -72,6 +72,10 @@ def test_pages_are_found_with_their_query_counts(archive):
     assert pages["page (accessibility)"]["queries"] >= 1
     assert pages["static file (floor)"]["path"].startswith("/static/")
     assert "queries" not in pages["static file (floor)"]
+    for name in ("site search: a name", "site search: events and news", "site search: misspelt"):
+        assert pages[name]["path"].startswith("/sok/?q="), name
+        assert pages[name]["status"] == 200, name
+        assert pages[name]["queries"] <= 10, name
 
 
 def test_newsletter_hook_sends_to_the_number_asked_for(db, smtp_server, capsys):
@@ -114,11 +118,3 @@ def test_the_benchmark_is_not_part_of_the_site():
         assert "bench_" not in help_lists(settings_module), settings_module
     listed = help_lists("secretariat.settings.bench")
     assert {"bench_data", "bench_pages", "bench_newsletter"} <= set(listed.split())
-
-
-def test_the_site_searches_are_measured(archive):
-    pages = {page["name"]: page for page in resolve_pages("testserver")}
-    for name in ("site search: a name", "site search: events and news", "site search: misspelt"):
-        assert pages[name]["path"].startswith("/sok/?q="), name
-        assert pages[name]["status"] == 200, name
-        assert pages[name]["queries"] <= 10, name

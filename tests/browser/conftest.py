@@ -1,6 +1,6 @@
 """Real Chromium through Playwright, against the production-like server.
 
-One browser for the whole run; each test opens fresh contexts (no shared cookies)
+One browser per test process; each test opens fresh contexts (no shared cookies)
 with ``open_page(path, width=..., js=...)``. Playwright's own browser download does
 not work here, so Debian's Chromium is launched (``make browser-tools`` installs it).
 """
@@ -47,6 +47,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+# Package scope: a process that comes back to the browser tests after others
+# launches Chromium again (a second or so). Session fixtures are set up before
+# it, and Django refuses database work in a thread where Playwright's loop runs.
 @pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.exists():
@@ -76,7 +79,7 @@ class Site:
         return (other.scheme, other.netloc) == (own.scheme, own.netloc)
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def site(production_server, server_orm):
     server_orm(pages.create_content)
     return Site(production_server.url, server_orm(pages.paths), production_server)
@@ -171,7 +174,7 @@ def screenshot_path(name, width):
 EDITOR = {"username": "redaktor", "password": "Hållbar-upphandling-2026"}
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def editor(server_orm):
     """A member of staff with the editor's role ("Redaktör"), as staff have: not a superuser."""
 

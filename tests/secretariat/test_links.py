@@ -37,6 +37,9 @@ from tests.liveserver import (
 )
 from tests.smtp import free_port
 
+# gunicorn, and a database made by `migrate` in a subprocess: not for `make check`.
+pytestmark = pytest.mark.servers
+
 # Enough for every page of the content below and its filters, feeds and archive;
 # a crawl that needs more has found links that multiply without end.
 MAX_PAGES = 600
