@@ -32,11 +32,12 @@ check-fast: lint
 
 # One run in two processes, a test module at a time, the largest first: the page
 # checks and the journeys of the browser tests (which mostly wait on Chromium and
-# the server they start) run beside the others instead of after them.
+# the server they start) run beside the others instead of after them. Hypothesis
+# draws the same examples every time (tests/conftest.py), as CI needs.
 check-all: lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check --fail-level WARNING
-	$(PY) -m pytest -q -n 2 --dist loadscope
+	HYPOTHESIS_PROFILE=ci $(PY) -m pytest -q -n 2 --dist loadscope
 
 install: $(VENV)/.installed ## The virtual environment in .venv/ with the pinned dependencies
 

@@ -6,10 +6,10 @@ import pytest
 from django.core.cache import cache
 from hypothesis import settings as hypothesis_settings
 
-# In CI (the CI variable set), Hypothesis draws the same examples on every run,
-# so that a failure there can be replayed anywhere.
+# In CI (`make test`, or the CI variable set), Hypothesis draws the same examples
+# on every run, so that a failure there can be replayed anywhere.
 hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
-if os.environ.get("CI"):
+if os.environ.get("CI") or os.environ.get("HYPOTHESIS_PROFILE") == "ci":
     hypothesis_settings.load_profile("ci")
 
 # The marks `make check` leaves out, given to every test that uses these fixtures.
