@@ -32,9 +32,9 @@ readers arrive (a newsletter went out). Each page has one entry, which keeps
 its last copy after it goes stale; the first request for a missing or stale
 page takes the page's rebuild lock (``cache.add``) and renders it. Requests
 that come meanwhile get the previous copy (``X-Page-Cache: stale``), or, when
-there is none, wait for that one rebuild. A lock lasts ``REBUILD_SECONDS`` at
-most, so nobody gets a copy older than that beyond its rebuild, and a rebuild
-that failed is taken over.
+there is none, wait for that one rebuild (``WAIT_SECONDS`` at most). A lock
+lasts ``REBUILD_SECONDS`` at most, so nobody gets a copy older than that beyond
+its rebuild, and a rebuild that failed is taken over.
 
 The lock must be shared by every worker: a gunicorn worker that is rendering
 serves nobody else meanwhile, so if each worker rendered its own copy, all of
@@ -80,6 +80,8 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 # How long one request may rebuild a page while others get its previous copy.
 REBUILD_SECONDS = 5
+# How long a request with no copy to show waits for another's rendering at most.
+WAIT_SECONDS = 2
 WAIT_STEP_SECONDS = 0.02
 
 
@@ -381,18 +383,25 @@ class AnonymousPageCacheMiddleware:
         """The page another request is rendering, once it is there.
 
         None when that rendering ended without a page to share (one that is not
-        the same for everyone, an error) or took longer than ``REBUILD_SECONDS``.
+        the same for everyone, an error), when the cache cannot say (it is
+        away), or after ``WAIT_SECONDS``: then this request renders the page
+        itself. A lock can outlive its rendering, when the database that holds
+        it went away before it was released; nobody waits for it long.
         """
-        deadline = time.monotonic() + REBUILD_SECONDS
+        deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(WAIT_STEP_SECONDS)
-            with _failures_logged():
+            try:
                 rebuilding = shared().get(rebuild_key) is not None
                 entry = cls.lookup(key, rebuild_key, generation)
-                if entry is not None and entry.is_fresh(generation):
-                    return entry
-                if not rebuilding:
-                    return None
+            except Exception:  # Any cache failure: render the page.
+                logger.warning("Page cache unavailable while waiting", exc_info=True)
+                return None
+            if entry is not None and entry.is_fresh(generation):
+                return entry
+            if not rebuilding:
+                return None
+        return None
         return None
 
     def after_admin_change(self, request):
