@@ -309,20 +309,25 @@ class AnonymousPageCacheMiddleware:
         try:
             generation = current_generation()
             key, rebuild_key = self.keys(request)
-            entry = self.lookup(key, rebuild_key, generation)
+            entry, busy = self.lookup(key, rebuild_key, generation)
         except Exception:  # Any cache failure: render the page.
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             return self.get_response(request)
         if entry is not None and entry.is_fresh(generation):
             return self.served(entry, "hit")
-        rebuilding = self.claim(rebuild_key)
-        if not rebuilding:  # Another request is rendering this page right now.
-            if entry is not None:
-                return self.served(entry, "stale")
-            entry = self.wait_for_rebuild(key, rebuild_key, generation)
-            if entry is not None:
-                return self.served(entry, "hit")
+        rebuilding = not busy and self.claim(rebuild_key)
         try:
+            if rebuilding:
+                # The rendering before this one may have ended since the lookup.
+                entry = self.fresh_shared_copy(key, generation)
+                if entry is not None:
+                    return self.served(entry, "hit")
+            else:  # Another request is rendering this page right now.
+                if entry is not None:
+                    return self.served(entry, "stale")
+                entry = self.wait_for_rebuild(key, rebuild_key, generation)
+                if entry is not None:
+                    return self.served(entry, "hit")
             return self.render(request, key, generation)
         finally:
             if rebuilding:
@@ -345,24 +350,37 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         return response
 
-    @staticmethod
-    def lookup(key, rebuild_key, generation):
-        """The page's newest copy, fresh or not; None when there is none.
+    @classmethod
+    def lookup(cls, key, rebuild_key, generation):
+        """The page's newest copy, fresh or not (None when there is none), and whether
+        another request is known to be rendering it right now.
 
-        This worker's own, or, when that is not fresh, the one another worker
+        This worker's own copy, or, when that is not fresh, the one another worker
         rendered (then kept here too). While another worker is rendering the
         page, the shared copy can be no fresher: it is not fetched at all.
         """
         entry = cache().get(key)
         if shared() is cache() or (entry is not None and entry.is_fresh(generation)):
-            return entry
+            return entry, False
         if entry is not None and shared().get(rebuild_key) is not None:
-            return entry
+            return entry, True
         rendered = shared().get(key)
         if rendered is not None and rendered.is_fresh(generation):
             keep(cache(), key, rendered)
-            return rendered
-        return entry if entry is not None else rendered
+            return rendered, False
+        return (entry if entry is not None else rendered), False
+
+    @staticmethod
+    def fresh_shared_copy(key, generation):
+        """The copy every worker sees, if it is fresh (then kept in this worker's
+        memory too); None otherwise, or when the cache is away."""
+        with _failures_logged():
+            rendered = shared().get(key)
+            if rendered is not None and rendered.is_fresh(generation):
+                if shared() is not cache():
+                    keep(cache(), key, rendered)
+                return rendered
+        return None
 
     @staticmethod
     def served(entry, state):
@@ -393,7 +411,7 @@ class AnonymousPageCacheMiddleware:
             time.sleep(WAIT_STEP_SECONDS)
             try:
                 rebuilding = shared().get(rebuild_key) is not None
-                entry = cls.lookup(key, rebuild_key, generation)
+                entry, _ = cls.lookup(key, rebuild_key, generation)
             except Exception:  # Any cache failure: render the page.
                 logger.warning("Page cache unavailable while waiting", exc_info=True)
                 return None
