@@ -34,14 +34,13 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(params=["page cache off", "page cache on"])
-def page_cache(request, settings, tmp_path):
+def page_cache(request, settings):
     """Each public page's test twice: as in development, and with the page and
     content caches on, as production has them (a page the first request stored
     must not show the next one what it may not see)."""
     if request.param == "page cache on":
         settings.PAGE_CACHE_SECONDS = 60
         settings.CONTENT_CACHE_SECONDS = 300
-        settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "page-cache-generation")
     cache.clear()
     yield request.param
     cache.clear()
@@ -56,6 +55,13 @@ def _fast_password_hashing(settings):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _own_page_cache_generation(settings, tmp_path):
+    # The default file under var/ is shared by every process on the machine: a test
+    # in the other pytest process bumping it would make this one's cached page stale.
+    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "page-cache-generation")
 
 
 @pytest.fixture

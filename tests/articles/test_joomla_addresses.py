@@ -117,10 +117,9 @@ def test_ordinary_pages_cost_no_lookup(client, old_articles):
 
 
 def test_lookups_are_kept_like_pages_until_content_changes(
-    client, old_articles, settings, tmp_path, django_capture_on_commit_callbacks
+    client, old_articles, settings, django_capture_on_commit_callbacks
 ):
     settings.PAGE_CACHE_SECONDS = settings.CONTENT_CACHE_SECONDS = 60
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
     cache.clear()
     address = "/index.php?option=com_content&view=article&id=106"
     for _ in range(2):

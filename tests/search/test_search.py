@@ -210,10 +210,9 @@ def test_one_kind_has_its_own_pages(client):
 
 
 def test_the_other_kinds_totals_are_remembered_until_the_content_changes(
-    client, settings, tmp_path, django_capture_on_commit_callbacks
+    client, settings, django_capture_on_commit_callbacks
 ):
     settings.CONTENT_CACHE_SECONDS = 300
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
     page_cache.cache().clear()
     for number in range(3):
         EventFactory(title=f"Leverantörsdialog nummer {number}")

@@ -15,9 +15,8 @@ from secretariat.operations import page_cache
 
 
 @pytest.fixture(autouse=True)
-def _page_cache_on(settings, tmp_path):
+def _page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 60
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
     page_cache.cache().clear()
 
 

@@ -13,9 +13,8 @@ from secretariat.operations import page_cache
 
 
 @pytest.fixture(autouse=True)
-def _content_cache_on(settings, tmp_path):
+def _content_cache_on(settings):
     settings.CONTENT_CACHE_SECONDS = 300
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
     page_cache.cache().clear()
     yield
     page_cache.cache().clear()
