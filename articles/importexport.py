@@ -26,8 +26,7 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db.models import Prefetch, Value, prefetch_related_objects
-from django.db.models.functions import Least
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -204,9 +203,7 @@ class ArticleLines(jsonl.Lines):
         made = [new.article for new in links if new.created]
         for article in made:
             article.updated_at = min(article.published_at, now)
-        Article.objects.filter(pk__in=[article.pk for article in made]).update(
-            updated_at=Least("published_at", Value(now))
-        )
+        Article.objects.bulk_update(made, ["updated_at"])
         articles = list(self.saved.values())
         prefetch_related_objects(
             articles, "events", Prefetch("authorships", Authorship.objects.select_related("person"))

@@ -102,9 +102,10 @@ def cache():
 
 def shared():
     """Where all workers see rebuild locks and rendered pages: the page cache itself,
-    unless that is each worker's own memory and ``PAGE_CACHE_SHARED_ALIAS`` is set."""
+    unless ``PAGE_CACHE_SHARED_ALIAS`` names a second level (set when pages live in
+    each worker's own memory)."""
     alias = settings.PAGE_CACHE_SHARED_ALIAS
-    return caches[alias] if alias and isinstance(cache(), LocMemCache) else cache()
+    return caches[alias] if alias else cache()
 
 
 def keep(store, key, entry):
@@ -319,8 +320,9 @@ class AnonymousPageCacheMiddleware:
         try:
             if rebuilding:
                 # The rendering before this one may have ended since the lookup.
-                entry = self.fresh_shared_copy(key, generation)
-                if entry is not None:
+                with _failures_logged():
+                    entry = self.shared_copy(key, generation)
+                if entry is not None and entry.is_fresh(generation):
                     return self.served(entry, "hit")
             else:  # Another request is rendering this page right now.
                 if entry is not None:
@@ -364,23 +366,19 @@ class AnonymousPageCacheMiddleware:
             return entry, False
         if entry is not None and shared().get(rebuild_key) is not None:
             return entry, True
-        rendered = shared().get(key)
-        if rendered is not None and rendered.is_fresh(generation):
-            keep(cache(), key, rendered)
+        rendered = cls.shared_copy(key, generation)
+        if entry is None or (rendered is not None and rendered.is_fresh(generation)):
             return rendered, False
-        return (entry if entry is not None else rendered), False
+        return entry, False
 
     @staticmethod
-    def fresh_shared_copy(key, generation):
-        """The copy every worker sees, if it is fresh (then kept in this worker's
-        memory too); None otherwise, or when the cache is away."""
-        with _failures_logged():
-            rendered = shared().get(key)
-            if rendered is not None and rendered.is_fresh(generation):
-                if shared() is not cache():
-                    keep(cache(), key, rendered)
-                return rendered
-        return None
+    def shared_copy(key, generation):
+        """The copy every worker sees, fresh or not; a fresh one is kept in this
+        worker's memory too."""
+        rendered = shared().get(key)
+        if rendered is not None and rendered.is_fresh(generation) and shared() is not cache():
+            keep(cache(), key, rendered)
+        return rendered
 
     @staticmethod
     def served(entry, state):
@@ -411,7 +409,7 @@ class AnonymousPageCacheMiddleware:
             time.sleep(WAIT_STEP_SECONDS)
             try:
                 rebuilding = shared().get(rebuild_key) is not None
-                entry, _ = cls.lookup(key, rebuild_key, generation)
+                entry = cls.shared_copy(key, generation)
             except Exception:  # Any cache failure: render the page.
                 logger.warning("Page cache unavailable while waiting", exc_info=True)
                 return None
@@ -419,7 +417,6 @@ class AnonymousPageCacheMiddleware:
                 return entry
             if not rebuilding:
                 return None
-        return None
         return None
 
     def after_admin_change(self, request):
