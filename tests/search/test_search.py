@@ -111,7 +111,12 @@ def search(client, text, kind=None, **params):
 
 def found(client, text, kind=None):
     """The addresses of the results, by kind."""
-    groups = search(client, text, kind).context["groups"]
+    return addresses(search(client, text, kind))
+
+
+def addresses(response):
+    """The addresses of a search page's results, by kind."""
+    groups = response.context["groups"]
     return {
         group["kind"].slug: [row.get_absolute_url() for row in group["results"]]
         for group in groups
@@ -175,7 +180,7 @@ def test_a_misspelt_name_or_title_still_finds(client, oslo, text, kind, target):
 def test_drafts_scheduled_and_unpublished_are_never_found(client, oslo, hidden, text):
     for kind in (None, "nyheter", "evenemang", "personer", "organisationer", "sidor"):
         response = search(client, text, kind)
-        shown = {url for urls in found(client, text, kind).values() for url in urls}
+        shown = {url for urls in addresses(response).values() for url in urls}
         assert not shown & hidden
         assert not any(f'href="{url}"' in response.text for url in hidden)
 
