@@ -30,14 +30,15 @@ check: install messages ## Lint and the tests that start nothing extra: under a 
 check-fast: lint
 	$(PY) -m pytest -q -n 2 -m "$(FAST_TESTS)"
 
-# One run in two processes, a test module at a time, the largest first: the page
-# checks and the journeys of the browser tests (which mostly wait on Chromium and
-# the server they start) run beside the others instead of after them. Hypothesis
+# One run in two processes, a test module at a time, the longest first (the order
+# tests/conftest.py gives them): the browser tests and those that start servers
+# (which mostly wait on Chromium and the servers) run beside the others instead of
+# after them. Hypothesis
 # draws the same examples every time (tests/conftest.py), as CI needs.
 check-all: lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check --fail-level WARNING
-	HYPOTHESIS_PROFILE=ci $(PY) -m pytest -q -n 2 --dist loadscope
+	HYPOTHESIS_PROFILE=ci $(PY) -m pytest -q -n 2 --dist loadscope --no-loadscope-reorder
 
 install: $(VENV)/.installed ## The virtual environment in .venv/ with the pinned dependencies
 

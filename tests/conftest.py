@@ -31,6 +31,28 @@ def pytest_collection_modifyitems(items):
         # sets up only for a run with a test that asks for the database.
         if "schema_backup" in item.fixturenames:
             item.add_marker(pytest.mark.django_db)
+    items.sort(key=_longest_first(items))
+
+
+# Tests with these marks start servers, clusters or a browser: a few of them take
+# as long as a hundred others.
+LONG_MARKS = {"browser", "cluster", "servers", "faults", "slow"}
+
+
+def _longest_first(items):
+    """The order in which `make test` hands out test modules to its two processes
+    (with ``--no-loadscope-reorder``): the modules of long tests first, then the
+    others, each by number of tests. pytest-xdist's own order (by number of tests
+    alone) leaves the modules of one or two long tests for the end, where one
+    process runs them while the other has nothing left to do."""
+    modules = {}
+    for item in items:
+        long, count = modules.get(item.module.__name__, (False, 0))
+        modules[item.module.__name__] = (
+            long or any(item.get_closest_marker(mark) for mark in LONG_MARKS),
+            count + 1,
+        )
+    return lambda item: (not modules[item.module.__name__][0], -modules[item.module.__name__][1])
 
 
 @pytest.fixture(params=["page cache off", "page cache on"])
