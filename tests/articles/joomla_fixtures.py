@@ -13,10 +13,12 @@ from PIL import Image
 
 FOLDER = Path(__file__).parent / "joomla"
 SITE = "https://gamla.kansliet.example/"
+# Each just wider than a rendition width (480, 960), so each gets renditions, and
+# no larger: making the renditions is most of an import's time in these tests.
 PICTURES = {
-    "nyheter/kod.jpg": ("JPEG", (1200, 800)),
-    "nyheter/handskar.png": ("PNG", (640, 480)),
-    "nyheter/fabriksgolv.jpg": ("JPEG", (800, 600)),
+    "nyheter/kod.jpg": ("JPEG", (1000, 500)),
+    "nyheter/handskar.png": ("PNG", (500, 375)),
+    "nyheter/fabriksgolv.jpg": ("JPEG", (600, 400)),
 }
 
 
