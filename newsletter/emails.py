@@ -63,7 +63,13 @@ def _render(template, context):
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(f"newsletter/email/{template}.txt", context)
         html = render_to_string(f"newsletter/email/{template}.html", context)
-    return text, html
+    return text, _without_empty_lines(html)
+
+
+def _without_empty_lines(html):
+    """The HTML without the empty lines its template tags leave, which mean nothing in
+    HTML but would go with every copy (and cost the mail servers a line each)."""
+    return "".join(f"{line}\n" for line in html.split("\n") if line.strip())
 
 
 def unsubscribe_headers(link):

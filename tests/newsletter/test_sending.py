@@ -13,6 +13,7 @@ from django.conf import settings as django_settings
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
@@ -390,3 +391,37 @@ def test_other_mailers_get_the_same_copy_through_djangos_mail_api(settings):
     link = message["List-Unsubscribe"].strip("<>")
     assert _subscriber_of(link) == reader.pk
     assert link in message.get_body(("plain",)).get_content()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_copy_costs_the_same_four_statements_however_many_subscribers(settings):
+    # BEGIN, the claim, the mark and COMMIT: nothing read lazily per copy (the
+    # claim reads only some columns), and no savepoint.
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    queries = {}
+    for count in (5, 20):
+        Subscriber.objects.all().delete()
+        make_subscribers(count)
+        issue = make_issue([make_article(f"hallbar-{count}")])
+        with CaptureQueriesContext(connection) as captured:
+            assert send_issue(issue.pk)["sent"] == count
+        queries[count] = len(captured)
+    assert queries[20] - queries[5] == 15 * 4
+
+
+def test_the_html_part_carries_no_empty_lines(settings):
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    make_subscribers(1)
+    issue = make_issue(
+        [make_article("aterbruk-i-vaxjo")], introduction="Återbruk i Växjö.\n\nMöbler åt alla."
+    )
+
+    send_issue(issue.pk)
+
+    [sent] = mail.outbox
+    html = sent.message().get_body(("html",)).get_content()
+    assert "Ingress aterbruk-i-vaxjo." in html
+    assert "<p>Återbruk i Växjö.</p>" in html
+    assert "<p>Möbler åt alla.</p>" in html
+    assert html.startswith("<!doctype html>")
+    assert [line for line in html.splitlines() if not line.strip()] == []
