@@ -42,14 +42,11 @@ check-all: lint
 
 install: $(VENV)/.installed ## The virtual environment in .venv/ with the pinned dependencies
 
-# --no-compile: Python compiles a module when it is first imported, so only the
-# modules the site and the tests use are compiled, not every file of every
-# package (a third of the install's time).
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	@test -n "$(PYTHON)" || exit 1
 	@[ ! -x $(PY) ] || $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || rm -rf $(VENV)
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --no-compile --disable-pip-version-check -r requirements/dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	@touch $@
 
 # Each catalogue is compiled when its .po has changed, as compilemessages would.
