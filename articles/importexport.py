@@ -26,7 +26,7 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -199,11 +199,15 @@ class ArticleLines(jsonl.Lines):
             for tag in new.tags
         )
         # An import is not an edit: a moved archive should not read "updated today".
+        # Saving set the time to now. One plain UPDATE for the batch: bulk_update
+        # would build a CASE with a branch per article.
         now = timezone.now()
-        made = [new.article for new in links if new.created]
+        made = [new.article for new in links if new.created and new.article.published_at < now]
         for article in made:
-            article.updated_at = min(article.published_at, now)
-        Article.objects.bulk_update(made, ["updated_at"])
+            article.updated_at = article.published_at
+        Article.objects.filter(pk__in=[article.pk for article in made]).update(
+            updated_at=F("published_at")
+        )
         articles = list(self.saved.values())
         prefetch_related_objects(
             articles, "events", Prefetch("authorships", Authorship.objects.select_related("person"))

@@ -4,6 +4,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.db.models.deletion
 import django.db.models.functions.text
+import django.db.models.lookups
 import django.utils.timezone
 import taggit.managers
 from django.contrib.postgres.operations import TrigramExtension
@@ -168,17 +169,31 @@ class Migration(migrations.Migration):
                                         models.Func(
                                             models.Func(
                                                 models.Func(
-                                                    models.Func(
-                                                        django.db.models.functions.text.Lower(
+                                                    models.Case(
+                                                        models.When(
+                                                            django.db.models.lookups.Regex(
+                                                                django.db.models.functions.text.Lower(
+                                                                    models.F("title")
+                                                                ),
+                                                                "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                            ),
+                                                            then=models.Func(
+                                                                django.db.models.functions.text.Lower(
+                                                                    models.F("title")
+                                                                ),
+                                                                models.Value(
+                                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                                ),
+                                                                models.Value(
+                                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                                ),
+                                                                function="translate",
+                                                                output_field=models.TextField(),
+                                                            ),
+                                                        ),
+                                                        default=django.db.models.functions.text.Lower(
                                                             models.F("title")
                                                         ),
-                                                        models.Value(
-                                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                        ),
-                                                        models.Value(
-                                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                        ),
-                                                        function="translate",
                                                         output_field=models.TextField(),
                                                     ),
                                                     models.Value("æ"),
@@ -210,17 +225,31 @@ class Migration(migrations.Migration):
                                         models.Func(
                                             models.Func(
                                                 models.Func(
-                                                    models.Func(
-                                                        django.db.models.functions.text.Lower(
+                                                    models.Case(
+                                                        models.When(
+                                                            django.db.models.lookups.Regex(
+                                                                django.db.models.functions.text.Lower(
+                                                                    models.F("lead")
+                                                                ),
+                                                                "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                            ),
+                                                            then=models.Func(
+                                                                django.db.models.functions.text.Lower(
+                                                                    models.F("lead")
+                                                                ),
+                                                                models.Value(
+                                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                                ),
+                                                                models.Value(
+                                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                                ),
+                                                                function="translate",
+                                                                output_field=models.TextField(),
+                                                            ),
+                                                        ),
+                                                        default=django.db.models.functions.text.Lower(
                                                             models.F("lead")
                                                         ),
-                                                        models.Value(
-                                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                        ),
-                                                        models.Value(
-                                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                        ),
-                                                        function="translate",
                                                         output_field=models.TextField(),
                                                     ),
                                                     models.Value("æ"),
@@ -254,8 +283,43 @@ class Migration(migrations.Migration):
                                     models.Func(
                                         models.Func(
                                             models.Func(
-                                                models.Func(
-                                                    django.db.models.functions.text.Lower(
+                                                models.Case(
+                                                    models.When(
+                                                        django.db.models.lookups.Regex(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.Func(
+                                                                    models.F("body"),
+                                                                    models.Value("<[^>]+>"),
+                                                                    models.Value(" "),
+                                                                    models.Value("g"),
+                                                                    function="regexp_replace",
+                                                                    output_field=models.TextField(),
+                                                                )
+                                                            ),
+                                                            "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                        ),
+                                                        then=models.Func(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.Func(
+                                                                    models.F("body"),
+                                                                    models.Value("<[^>]+>"),
+                                                                    models.Value(" "),
+                                                                    models.Value("g"),
+                                                                    function="regexp_replace",
+                                                                    output_field=models.TextField(),
+                                                                )
+                                                            ),
+                                                            models.Value(
+                                                                "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                            ),
+                                                            models.Value(
+                                                                "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                            ),
+                                                            function="translate",
+                                                            output_field=models.TextField(),
+                                                        ),
+                                                    ),
+                                                    default=django.db.models.functions.text.Lower(
                                                         models.Func(
                                                             models.F("body"),
                                                             models.Value("<[^>]+>"),
@@ -265,13 +329,6 @@ class Migration(migrations.Migration):
                                                             output_field=models.TextField(),
                                                         )
                                                     ),
-                                                    models.Value(
-                                                        "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                    ),
-                                                    models.Value(
-                                                        "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                    ),
-                                                    function="translate",
                                                     output_field=models.TextField(),
                                                 ),
                                                 models.Value("æ"),

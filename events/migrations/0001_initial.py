@@ -4,6 +4,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.db.models.deletion
 import django.db.models.functions.text
+import django.db.models.lookups
 import django_countries.fields
 import taggit.managers
 from django.db import migrations, models
@@ -69,17 +70,31 @@ class Migration(migrations.Migration):
                                     models.Func(
                                         models.Func(
                                             models.Func(
-                                                models.Func(
-                                                    django.db.models.functions.text.Lower(
+                                                models.Case(
+                                                    models.When(
+                                                        django.db.models.lookups.Regex(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.F("name")
+                                                            ),
+                                                            "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                        ),
+                                                        then=models.Func(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.F("name")
+                                                            ),
+                                                            models.Value(
+                                                                "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                            ),
+                                                            models.Value(
+                                                                "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                            ),
+                                                            function="translate",
+                                                            output_field=models.TextField(),
+                                                        ),
+                                                    ),
+                                                    default=django.db.models.functions.text.Lower(
                                                         models.F("name")
                                                     ),
-                                                    models.Value(
-                                                        "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                    ),
-                                                    models.Value(
-                                                        "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                    ),
-                                                    function="translate",
                                                     output_field=models.TextField(),
                                                 ),
                                                 models.Value("æ"),
@@ -111,17 +126,31 @@ class Migration(migrations.Migration):
                                     models.Func(
                                         models.Func(
                                             models.Func(
-                                                models.Func(
-                                                    django.db.models.functions.text.Lower(
+                                                models.Case(
+                                                    models.When(
+                                                        django.db.models.lookups.Regex(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.F("short_name")
+                                                            ),
+                                                            "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                        ),
+                                                        then=models.Func(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.F("short_name")
+                                                            ),
+                                                            models.Value(
+                                                                "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                            ),
+                                                            models.Value(
+                                                                "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                            ),
+                                                            function="translate",
+                                                            output_field=models.TextField(),
+                                                        ),
+                                                    ),
+                                                    default=django.db.models.functions.text.Lower(
                                                         models.F("short_name")
                                                     ),
-                                                    models.Value(
-                                                        "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                    ),
-                                                    models.Value(
-                                                        "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                    ),
-                                                    function="translate",
                                                     output_field=models.TextField(),
                                                 ),
                                                 models.Value("æ"),
@@ -167,17 +196,31 @@ class Migration(migrations.Migration):
                                 models.Func(
                                     models.Func(
                                         models.Func(
-                                            models.Func(
-                                                django.db.models.functions.text.Lower(
+                                            models.Case(
+                                                models.When(
+                                                    django.db.models.lookups.Regex(
+                                                        django.db.models.functions.text.Lower(
+                                                            models.F("name")
+                                                        ),
+                                                        "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                    ),
+                                                    then=models.Func(
+                                                        django.db.models.functions.text.Lower(
+                                                            models.F("name")
+                                                        ),
+                                                        models.Value(
+                                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                        ),
+                                                        models.Value(
+                                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                        ),
+                                                        function="translate",
+                                                        output_field=models.TextField(),
+                                                    ),
+                                                ),
+                                                default=django.db.models.functions.text.Lower(
                                                     models.F("name")
                                                 ),
-                                                models.Value(
-                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                ),
-                                                models.Value(
-                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                ),
-                                                function="translate",
                                                 output_field=models.TextField(),
                                             ),
                                             models.Value("æ"),
@@ -374,17 +417,31 @@ class Migration(migrations.Migration):
                                                 models.Func(
                                                     models.Func(
                                                         models.Func(
-                                                            models.Func(
-                                                                django.db.models.functions.text.Lower(
+                                                            models.Case(
+                                                                models.When(
+                                                                    django.db.models.lookups.Regex(
+                                                                        django.db.models.functions.text.Lower(
+                                                                            models.F("title")
+                                                                        ),
+                                                                        "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                                    ),
+                                                                    then=models.Func(
+                                                                        django.db.models.functions.text.Lower(
+                                                                            models.F("title")
+                                                                        ),
+                                                                        models.Value(
+                                                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                                        ),
+                                                                        models.Value(
+                                                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                                        ),
+                                                                        function="translate",
+                                                                        output_field=models.TextField(),
+                                                                    ),
+                                                                ),
+                                                                default=django.db.models.functions.text.Lower(
                                                                     models.F("title")
                                                                 ),
-                                                                models.Value(
-                                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                                ),
-                                                                models.Value(
-                                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                                ),
-                                                                function="translate",
                                                                 output_field=models.TextField(),
                                                             ),
                                                             models.Value("æ"),
@@ -416,17 +473,31 @@ class Migration(migrations.Migration):
                                                 models.Func(
                                                     models.Func(
                                                         models.Func(
-                                                            models.Func(
-                                                                django.db.models.functions.text.Lower(
+                                                            models.Case(
+                                                                models.When(
+                                                                    django.db.models.lookups.Regex(
+                                                                        django.db.models.functions.text.Lower(
+                                                                            models.F("summary")
+                                                                        ),
+                                                                        "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                                    ),
+                                                                    then=models.Func(
+                                                                        django.db.models.functions.text.Lower(
+                                                                            models.F("summary")
+                                                                        ),
+                                                                        models.Value(
+                                                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                                        ),
+                                                                        models.Value(
+                                                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                                        ),
+                                                                        function="translate",
+                                                                        output_field=models.TextField(),
+                                                                    ),
+                                                                ),
+                                                                default=django.db.models.functions.text.Lower(
                                                                     models.F("summary")
                                                                 ),
-                                                                models.Value(
-                                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                                ),
-                                                                models.Value(
-                                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                                ),
-                                                                function="translate",
                                                                 output_field=models.TextField(),
                                                             ),
                                                             models.Value("æ"),
@@ -460,17 +531,31 @@ class Migration(migrations.Migration):
                                             models.Func(
                                                 models.Func(
                                                     models.Func(
-                                                        models.Func(
-                                                            django.db.models.functions.text.Lower(
+                                                        models.Case(
+                                                            models.When(
+                                                                django.db.models.lookups.Regex(
+                                                                    django.db.models.functions.text.Lower(
+                                                                        models.F("venue")
+                                                                    ),
+                                                                    "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                                ),
+                                                                then=models.Func(
+                                                                    django.db.models.functions.text.Lower(
+                                                                        models.F("venue")
+                                                                    ),
+                                                                    models.Value(
+                                                                        "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                                    ),
+                                                                    models.Value(
+                                                                        "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                                    ),
+                                                                    function="translate",
+                                                                    output_field=models.TextField(),
+                                                                ),
+                                                            ),
+                                                            default=django.db.models.functions.text.Lower(
                                                                 models.F("venue")
                                                             ),
-                                                            models.Value(
-                                                                "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                            ),
-                                                            models.Value(
-                                                                "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                            ),
-                                                            function="translate",
                                                             output_field=models.TextField(),
                                                         ),
                                                         models.Value("æ"),
@@ -504,17 +589,31 @@ class Migration(migrations.Migration):
                                         models.Func(
                                             models.Func(
                                                 models.Func(
-                                                    models.Func(
-                                                        django.db.models.functions.text.Lower(
+                                                    models.Case(
+                                                        models.When(
+                                                            django.db.models.lookups.Regex(
+                                                                django.db.models.functions.text.Lower(
+                                                                    models.F("city")
+                                                                ),
+                                                                "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                            ),
+                                                            then=models.Func(
+                                                                django.db.models.functions.text.Lower(
+                                                                    models.F("city")
+                                                                ),
+                                                                models.Value(
+                                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                                ),
+                                                                models.Value(
+                                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                                ),
+                                                                function="translate",
+                                                                output_field=models.TextField(),
+                                                            ),
+                                                        ),
+                                                        default=django.db.models.functions.text.Lower(
                                                             models.F("city")
                                                         ),
-                                                        models.Value(
-                                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                        ),
-                                                        models.Value(
-                                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                        ),
-                                                        function="translate",
                                                         output_field=models.TextField(),
                                                     ),
                                                     models.Value("æ"),
@@ -548,8 +647,43 @@ class Migration(migrations.Migration):
                                     models.Func(
                                         models.Func(
                                             models.Func(
-                                                models.Func(
-                                                    django.db.models.functions.text.Lower(
+                                                models.Case(
+                                                    models.When(
+                                                        django.db.models.lookups.Regex(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.Func(
+                                                                    models.F("description"),
+                                                                    models.Value("<[^>]+>"),
+                                                                    models.Value(" "),
+                                                                    models.Value("g"),
+                                                                    function="regexp_replace",
+                                                                    output_field=models.TextField(),
+                                                                )
+                                                            ),
+                                                            "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                        ),
+                                                        then=models.Func(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.Func(
+                                                                    models.F("description"),
+                                                                    models.Value("<[^>]+>"),
+                                                                    models.Value(" "),
+                                                                    models.Value("g"),
+                                                                    function="regexp_replace",
+                                                                    output_field=models.TextField(),
+                                                                )
+                                                            ),
+                                                            models.Value(
+                                                                "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                            ),
+                                                            models.Value(
+                                                                "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                            ),
+                                                            function="translate",
+                                                            output_field=models.TextField(),
+                                                        ),
+                                                    ),
+                                                    default=django.db.models.functions.text.Lower(
                                                         models.Func(
                                                             models.F("description"),
                                                             models.Value("<[^>]+>"),
@@ -559,13 +693,6 @@ class Migration(migrations.Migration):
                                                             output_field=models.TextField(),
                                                         )
                                                     ),
-                                                    models.Value(
-                                                        "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                    ),
-                                                    models.Value(
-                                                        "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                    ),
-                                                    function="translate",
                                                     output_field=models.TextField(),
                                                 ),
                                                 models.Value("æ"),
@@ -688,17 +815,31 @@ class Migration(migrations.Migration):
                                     models.Func(
                                         models.Func(
                                             models.Func(
-                                                models.Func(
-                                                    django.db.models.functions.text.Lower(
+                                                models.Case(
+                                                    models.When(
+                                                        django.db.models.lookups.Regex(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.F("name")
+                                                            ),
+                                                            "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                        ),
+                                                        then=models.Func(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.F("name")
+                                                            ),
+                                                            models.Value(
+                                                                "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                            ),
+                                                            models.Value(
+                                                                "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                            ),
+                                                            function="translate",
+                                                            output_field=models.TextField(),
+                                                        ),
+                                                    ),
+                                                    default=django.db.models.functions.text.Lower(
                                                         models.F("name")
                                                     ),
-                                                    models.Value(
-                                                        "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                    ),
-                                                    models.Value(
-                                                        "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                    ),
-                                                    function="translate",
                                                     output_field=models.TextField(),
                                                 ),
                                                 models.Value("æ"),
@@ -730,17 +871,31 @@ class Migration(migrations.Migration):
                                     models.Func(
                                         models.Func(
                                             models.Func(
-                                                models.Func(
-                                                    django.db.models.functions.text.Lower(
+                                                models.Case(
+                                                    models.When(
+                                                        django.db.models.lookups.Regex(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.F("title")
+                                                            ),
+                                                            "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                        ),
+                                                        then=models.Func(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.F("title")
+                                                            ),
+                                                            models.Value(
+                                                                "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                            ),
+                                                            models.Value(
+                                                                "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                            ),
+                                                            function="translate",
+                                                            output_field=models.TextField(),
+                                                        ),
+                                                    ),
+                                                    default=django.db.models.functions.text.Lower(
                                                         models.F("title")
                                                     ),
-                                                    models.Value(
-                                                        "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                    ),
-                                                    models.Value(
-                                                        "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                    ),
-                                                    function="translate",
                                                     output_field=models.TextField(),
                                                 ),
                                                 models.Value("æ"),
@@ -874,15 +1029,31 @@ class Migration(migrations.Migration):
                         models.Func(
                             models.Func(
                                 models.Func(
-                                    models.Func(
-                                        django.db.models.functions.text.Lower(models.F("name")),
-                                        models.Value(
-                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                    models.Case(
+                                        models.When(
+                                            django.db.models.lookups.Regex(
+                                                django.db.models.functions.text.Lower(
+                                                    models.F("name")
+                                                ),
+                                                "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                            ),
+                                            then=models.Func(
+                                                django.db.models.functions.text.Lower(
+                                                    models.F("name")
+                                                ),
+                                                models.Value(
+                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                ),
+                                                models.Value(
+                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                ),
+                                                function="translate",
+                                                output_field=models.TextField(),
+                                            ),
                                         ),
-                                        models.Value(
-                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                        default=django.db.models.functions.text.Lower(
+                                            models.F("name")
                                         ),
-                                        function="translate",
                                         output_field=models.TextField(),
                                     ),
                                     models.Value("æ"),
@@ -956,15 +1127,31 @@ class Migration(migrations.Migration):
                         models.Func(
                             models.Func(
                                 models.Func(
-                                    models.Func(
-                                        django.db.models.functions.text.Lower(models.F("title")),
-                                        models.Value(
-                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                    models.Case(
+                                        models.When(
+                                            django.db.models.lookups.Regex(
+                                                django.db.models.functions.text.Lower(
+                                                    models.F("title")
+                                                ),
+                                                "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                            ),
+                                            then=models.Func(
+                                                django.db.models.functions.text.Lower(
+                                                    models.F("title")
+                                                ),
+                                                models.Value(
+                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                ),
+                                                models.Value(
+                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                ),
+                                                function="translate",
+                                                output_field=models.TextField(),
+                                            ),
                                         ),
-                                        models.Value(
-                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                        default=django.db.models.functions.text.Lower(
+                                            models.F("title")
                                         ),
-                                        function="translate",
                                         output_field=models.TextField(),
                                     ),
                                     models.Value("æ"),

@@ -3,6 +3,7 @@
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.db.models.functions.text
+import django.db.models.lookups
 from django.db import migrations, models
 
 
@@ -79,17 +80,31 @@ class Migration(migrations.Migration):
                                         models.Func(
                                             models.Func(
                                                 models.Func(
-                                                    models.Func(
-                                                        django.db.models.functions.text.Lower(
+                                                    models.Case(
+                                                        models.When(
+                                                            django.db.models.lookups.Regex(
+                                                                django.db.models.functions.text.Lower(
+                                                                    models.F("title")
+                                                                ),
+                                                                "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                            ),
+                                                            then=models.Func(
+                                                                django.db.models.functions.text.Lower(
+                                                                    models.F("title")
+                                                                ),
+                                                                models.Value(
+                                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                                ),
+                                                                models.Value(
+                                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                                ),
+                                                                function="translate",
+                                                                output_field=models.TextField(),
+                                                            ),
+                                                        ),
+                                                        default=django.db.models.functions.text.Lower(
                                                             models.F("title")
                                                         ),
-                                                        models.Value(
-                                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                        ),
-                                                        models.Value(
-                                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                        ),
-                                                        function="translate",
                                                         output_field=models.TextField(),
                                                     ),
                                                     models.Value("æ"),
@@ -121,17 +136,31 @@ class Migration(migrations.Migration):
                                         models.Func(
                                             models.Func(
                                                 models.Func(
-                                                    models.Func(
-                                                        django.db.models.functions.text.Lower(
+                                                    models.Case(
+                                                        models.When(
+                                                            django.db.models.lookups.Regex(
+                                                                django.db.models.functions.text.Lower(
+                                                                    models.F("intro")
+                                                                ),
+                                                                "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                            ),
+                                                            then=models.Func(
+                                                                django.db.models.functions.text.Lower(
+                                                                    models.F("intro")
+                                                                ),
+                                                                models.Value(
+                                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                                ),
+                                                                models.Value(
+                                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                                ),
+                                                                function="translate",
+                                                                output_field=models.TextField(),
+                                                            ),
+                                                        ),
+                                                        default=django.db.models.functions.text.Lower(
                                                             models.F("intro")
                                                         ),
-                                                        models.Value(
-                                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                        ),
-                                                        models.Value(
-                                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                        ),
-                                                        function="translate",
                                                         output_field=models.TextField(),
                                                     ),
                                                     models.Value("æ"),
@@ -165,8 +194,43 @@ class Migration(migrations.Migration):
                                     models.Func(
                                         models.Func(
                                             models.Func(
-                                                models.Func(
-                                                    django.db.models.functions.text.Lower(
+                                                models.Case(
+                                                    models.When(
+                                                        django.db.models.lookups.Regex(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.Func(
+                                                                    models.F("body"),
+                                                                    models.Value("<[^>]+>"),
+                                                                    models.Value(" "),
+                                                                    models.Value("g"),
+                                                                    function="regexp_replace",
+                                                                    output_field=models.TextField(),
+                                                                )
+                                                            ),
+                                                            "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                        ),
+                                                        then=models.Func(
+                                                            django.db.models.functions.text.Lower(
+                                                                models.Func(
+                                                                    models.F("body"),
+                                                                    models.Value("<[^>]+>"),
+                                                                    models.Value(" "),
+                                                                    models.Value("g"),
+                                                                    function="regexp_replace",
+                                                                    output_field=models.TextField(),
+                                                                )
+                                                            ),
+                                                            models.Value(
+                                                                "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                            ),
+                                                            models.Value(
+                                                                "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                            ),
+                                                            function="translate",
+                                                            output_field=models.TextField(),
+                                                        ),
+                                                    ),
+                                                    default=django.db.models.functions.text.Lower(
                                                         models.Func(
                                                             models.F("body"),
                                                             models.Value("<[^>]+>"),
@@ -176,13 +240,6 @@ class Migration(migrations.Migration):
                                                             output_field=models.TextField(),
                                                         )
                                                     ),
-                                                    models.Value(
-                                                        "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                    ),
-                                                    models.Value(
-                                                        "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                    ),
-                                                    function="translate",
                                                     output_field=models.TextField(),
                                                 ),
                                                 models.Value("æ"),
@@ -228,17 +285,31 @@ class Migration(migrations.Migration):
                                 models.Func(
                                     models.Func(
                                         models.Func(
-                                            models.Func(
-                                                django.db.models.functions.text.Lower(
+                                            models.Case(
+                                                models.When(
+                                                    django.db.models.lookups.Regex(
+                                                        django.db.models.functions.text.Lower(
+                                                            models.F("title")
+                                                        ),
+                                                        "[àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż]",
+                                                    ),
+                                                    then=models.Func(
+                                                        django.db.models.functions.text.Lower(
+                                                            models.F("title")
+                                                        ),
+                                                        models.Value(
+                                                            "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
+                                                        ),
+                                                        models.Value(
+                                                            "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
+                                                        ),
+                                                        function="translate",
+                                                        output_field=models.TextField(),
+                                                    ),
+                                                ),
+                                                default=django.db.models.functions.text.Lower(
                                                     models.F("title")
                                                 ),
-                                                models.Value(
-                                                    "àáâãāąçćčðďđéèêëēęėíìîïīłľĺñńňøóòôõōőřšśşťúùûüūůűýÿžźż"
-                                                ),
-                                                models.Value(
-                                                    "aaaaaacccdddeeeeeeeiiiiilllnnnooooooorssstuuuuuuuyyzzz"
-                                                ),
-                                                function="translate",
                                                 output_field=models.TextField(),
                                             ),
                                             models.Value("æ"),

@@ -86,3 +86,13 @@ class VersionedAdmin(VersionAdmin):
     """
 
     history_latest_first = True
+
+    def reversion_register(self, model, **options):
+        """Register ``model`` with django-reversion, leaving out its generated columns.
+
+        A search vector is computed by the database from the fields beside it:
+        not something an editor wrote, nor something to restore, and in a
+        version it takes more room than the article's own text.
+        """
+        generated = [field.name for field in model._meta.concrete_fields if field.generated]
+        super().reversion_register(model, exclude=generated, **options)

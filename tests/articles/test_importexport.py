@@ -4,7 +4,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import translation
+from django.utils import timezone, translation
 from PIL import Image
 from reversion.models import Revision, Version
 from taggit.models import Tag
@@ -395,3 +395,47 @@ def test_a_line_the_checks_refuse_does_not_change_what_the_next_line_reads():
     assert article.title == "Andra"
     assert article.published_at.isoformat() == "2019-03-14T15:00:00+00:00"
     assert Version.objects.get_for_object(article).first().field_dict["title"] == "Andra"
+
+
+def test_imported_articles_are_found_by_search_whether_or_not_a_letter_is_folded():
+    import_articles(
+        lines(
+            record(slug="bodo", title="Besök i Bodø", body="<p>Sykehusinnkjøp HF köper in.</p>"),
+            record(slug="lakemedel", title="Läkemedel", body="<p>Hållbar upphandling.</p>"),
+            record(slug="ide", title="En idé", lead="Om ett café i Malmö.", body=""),
+        )
+    )
+
+    def found(text):
+        return sorted(Article.objects.search(text).values_list("slug", flat=True))
+
+    assert found("sykehusinnkjop") == found("Sykehusinnkjøp") == ["bodo"]
+    assert found("bodo") == ["bodo"]
+    assert found("cafe") == found("café") == ["ide"]
+    # Å, ä and ö are letters of their own, never folded.
+    assert found("hållbar") == ["lakemedel"]
+    assert found("hallbar") == []
+    assert found("läkemedel") == ["lakemedel"]
+
+
+def test_a_version_holds_what_the_line_wrote_and_restores_a_findable_article():
+    import_articles(lines(record(title="Sjukhusens upphandling")))
+    import_articles(lines(record(title="Ny rubrik om läkemedel")))
+    article = Article.objects.get()
+    first = Version.objects.get_for_object(article).last()
+    # The search vector is the database's own, computed from these fields.
+    assert "search_vector" not in first.field_dict
+    assert first.field_dict["updated_at"] == article.published_at  # An import is not an edit.
+
+    first.revert()
+    assert Article.objects.get().title == "Sjukhusens upphandling"
+    assert list(Article.objects.search("sjukhusens").values_list("slug", flat=True)) == [
+        "revision-i-sialkot"
+    ]
+
+
+def test_a_scheduled_article_is_not_dated_as_updated_in_the_future():
+    before = timezone.now()
+    import_articles(lines(record(published_at="2999-01-01T12:00:00+01:00")))
+    article = Article.objects.get()
+    assert before <= article.updated_at <= timezone.now()
