@@ -108,7 +108,7 @@ def main():
         "--page",
         action="append",
         metavar="NAME",
-        help='measure only this page, e.g. "search: one word" (repeatable; pages step only)',
+        help='measure only this page, e.g. "search: one word" (repeatable; pages and cold steps)',
     )
     args = parser.parse_args()
     steps = args.only or STEPS
@@ -136,6 +136,8 @@ def main():
         if "cold" in steps:
             manage(large_env, "collectstatic", "--noinput", "-v", "0")
             pages = json.loads(manage(large_env, "bench_pages", capture=True))
+            if args.page:
+                pages = [page for page in pages if page["name"] in args.page]
             timed["cold cache"] = cold_cache(cached_env, pages)
         if "import" in steps:
             say("\nImport: import_articles on 10,000 exported lines, into an empty database")
