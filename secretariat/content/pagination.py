@@ -25,7 +25,8 @@ not share their pages.
 """
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import Mod, RowNumber
 from django.utils.functional import cached_property
 
 from secretariat.operations.page_cache import remember
@@ -54,11 +55,24 @@ class ArchivePaginator(Paginator):
         """The total, and the field's values and the pks of each page's first row."""
 
         def compute():
-            keys = list(self.object_list.values_list(self.field, "pk"))
-            firsts = keys[:: self.per_page]
+            # Numbered in the database, so that only each page's first row comes
+            # back (2,500 rows at 50,000 articles, not 50,000), with the total.
+            direction = "desc" if self.descending else "asc"
+            order = [getattr(F(self.field), direction)(), getattr(F("pk"), direction)()]
+            firsts = list(
+                self.object_list.annotate(
+                    row=Window(RowNumber(), order_by=order),
+                    total=Window(Count("pk")),
+                )
+                .annotate(place=Mod(F("row") - 1, self.per_page))
+                .filter(place=0)
+                .order_by("row")
+                .values_list(self.field, "pk", "total")
+            )
             # Two flat lists: read back from the cache on every request, they take
-            # half the time of one list of pairs (2,500 pages at 50,000 articles).
-            return len(keys), [value for value, _ in firsts], [pk for _, pk in firsts]
+            # half the time of one list of pairs.
+            total = firsts[0][2] if firsts else 0
+            return total, [value for value, _, _ in firsts], [pk for _, pk, _ in firsts]
 
         order = f"{'-' if self.descending else ''}{self.field}"
         label = self.object_list.model._meta.label
