@@ -33,8 +33,8 @@ check-fast: lint
 # One run in two processes, a test module at a time, the longest first (the order
 # tests/conftest.py gives them): the browser tests and those that start servers
 # (which mostly wait on Chromium and the servers) run beside the others instead of
-# after them. Hypothesis
-# draws the same examples every time (tests/conftest.py), as CI needs.
+# after them. Hypothesis draws the same examples every time (tests/conftest.py),
+# as CI needs.
 check-all: lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check --fail-level WARNING

@@ -1,6 +1,7 @@
 """Fixtures shared by every test module."""
 
 import os
+from collections import Counter
 
 import pytest
 from django.core.cache import cache
@@ -45,14 +46,14 @@ def _longest_first(items):
     others, each by number of tests. pytest-xdist's own order (by number of tests
     alone) leaves the modules of one or two long tests for the end, where one
     process runs them while the other has nothing left to do."""
-    modules = {}
+    long, count = set(), Counter()
     for item in items:
-        long, count = modules.get(item.module.__name__, (False, 0))
-        modules[item.module.__name__] = (
-            long or any(item.get_closest_marker(mark) for mark in LONG_MARKS),
-            count + 1,
-        )
-    return lambda item: (not modules[item.module.__name__][0], -modules[item.module.__name__][1])
+        count[item.module] += 1
+        if any(item.get_closest_marker(mark) for mark in LONG_MARKS):
+            long.add(item.module)
+    # The module's name last: two modules of the same size stay apart (pytest-django
+    # has ordered the tests by their kind of database access, across modules).
+    return lambda item: (item.module not in long, -count[item.module], item.module.__name__)
 
 
 @pytest.fixture(params=["page cache off", "page cache on"])
