@@ -94,14 +94,15 @@ def at_most_two_results(monkeypatch):
     monkeypatch.setattr("secretariat.content.search.SEARCH_MAX_RESULTS", 2)
 
 
-def test_a_common_word_ranks_the_newest_matches(at_most_two_results):
+def published_on_three_days(slug, title):
+    """Three articles of one title, published one, two and three days ago (slug-1, -2, -3)."""
     now = timezone.now()
     for days in (1, 2, 3):
-        ArticleFactory(
-            slug=f"handskar-{days}",
-            title="Handskar",
-            published_at=now - timedelta(days=days),
-        )
+        ArticleFactory(slug=f"{slug}-{days}", title=title, published_at=now - timedelta(days=days))
+
+
+def test_a_common_word_ranks_the_newest_matches(at_most_two_results):
+    published_on_three_days("handskar", "Handskar")
     assert found("handskar") == {"handskar-1", "handskar-2"}
 
 
@@ -117,13 +118,7 @@ def test_other_filters_narrow_the_search_before_the_limit(client, at_most_two_re
 
 def test_a_misspelt_search_shows_the_newest_titles_spelt_alike(monkeypatch):
     monkeypatch.setattr("secretariat.content.search.SEARCH_MAX_ALIKE", 2)
-    now = timezone.now()
-    for days in (1, 2, 3):
-        ArticleFactory(
-            slug=f"rubrik-{days}",
-            title="Gemensam upphandling av handskar",
-            published_at=now - timedelta(days=days),
-        )
+    published_on_three_days("rubrik", "Gemensam upphandling av handskar")
     assert found("upphandlnig") == {"rubrik-1", "rubrik-2"}
 
 
