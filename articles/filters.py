@@ -23,6 +23,10 @@ TAG_CHOICES = 30
 # links to the list of their articles). A secretariat has fewer; a long archive
 # of guest writers could have thousands, too many for one select.
 AUTHOR_CHOICES = 100
+# Both are counted on the newest published articles: the topics and writers of
+# current news. That is the whole archive of a secretariat (about a thousand
+# articles), and on a longer one the count costs the same as on that.
+RECENT_ARTICLES = 1000
 
 
 def _year_choices():
@@ -33,13 +37,18 @@ def _year_choices():
     return remember("articles:filter:years", compute)
 
 
+def _recent_articles():
+    """The ``RECENT_ARTICLES`` newest published articles' keys, as a subquery."""
+    return Article.objects.published().values("pk")[:RECENT_ARTICLES]
+
+
 def _most_used_tags():
-    """The ``TAG_CHOICES`` tags on most published articles, as (slug, name) by name."""
+    """The ``TAG_CHOICES`` tags on most recent articles, as (slug, name) by name."""
 
     def compute():
         items = TaggedItem.objects.filter(
             content_type=ContentType.objects.get_for_model(Article),
-            object_id__in=Article.objects.published().values("pk"),
+            object_id__in=_recent_articles(),
         )
         return most_named(Tag, items, "tag_id", TAG_CHOICES)
 
@@ -47,10 +56,10 @@ def _most_used_tags():
 
 
 def _most_writing_authors():
-    """The ``AUTHOR_CHOICES`` people with most published articles, as (slug, name) by name."""
+    """The ``AUTHOR_CHOICES`` people with most recent articles, as (slug, name) by name."""
 
     def compute():
-        authorships = Authorship.objects.filter(article__in=Article.objects.published())
+        authorships = Authorship.objects.filter(article__in=_recent_articles())
         return most_named(Person, authorships, "person_id", AUTHOR_CHOICES)
 
     return remember("articles:filter:authors", compute)

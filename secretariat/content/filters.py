@@ -11,7 +11,7 @@ def most_named(model, links, column, limit):
     The choices of a list too long to offer whole: the most used tags, the
     authors who wrote most, the busiest organisers.
     """
-    most = links.values(column).annotate(uses=Count("pk")).order_by("-uses", column)[:limit]
+    most = links.values(column).annotate(uses=Count(column)).order_by("-uses", column)[:limit]
     named = model.objects.filter(pk__in=most.values(column)).order_by("name")
     return list(named.values_list("slug", "name"))
 

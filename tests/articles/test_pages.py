@@ -1,12 +1,13 @@
 """The public news pages: filters, archive, tags, article page, feeds, front page."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, Hero
 from tests.factories import ArticleFactory, EventFactory, OrganisationFactory, PersonFactory
@@ -75,6 +76,32 @@ def test_filter_offers_the_most_used_tags_and_the_chosen_ones(client, monkeypatc
     # A tag only drafts carry is no choice.
     response = client.get(reverse("articles:list"), {"amne": "sjukvard"})
     assert response.context["filter"].errors["amne"]
+
+
+def test_tags_and_authors_offered_are_those_of_recent_news(client, monkeypatch):
+    monkeypatch.setattr("articles.filters.RECENT_ARTICLES", 2)
+    older, newer = PersonFactory(name="Åsa Äldre"), PersonFactory(name="Øystein Nyare")
+    for days_ago in (30, 20, 10):
+        ArticleFactory(
+            tags=["återbruk"],
+            authors=[older],
+            published_at=timezone.now() - timedelta(days=days_ago),
+        )
+    for days_ago in (2, 1):
+        ArticleFactory(
+            tags=["kemikalier"],
+            authors=[newer],
+            published_at=timezone.now() - timedelta(days=days_ago),
+        )
+    page = client.get(reverse("articles:list")).content.decode()
+    assert re.findall(r'name="amne" value="([^"]+)"', page) == ["kemikalier"]
+    assert "återbruk" not in page
+    assert f'value="{newer.slug}"' in page
+    assert f'value="{older.slug}"' not in page
+    # The older ones are still there to choose, from a tag or person page.
+    response = client.get(reverse("articles:list"), {"amne": "aterbruk", "forfattare": older.slug})
+    assert len(response.context["object_list"]) == 3
+    assert "återbruk" in response.content.decode()
 
 
 def test_year_author_and_language_filters(client):

@@ -21,7 +21,7 @@ PAGES = {
     "list": (reverse("articles:list"), 8),
     "filtered": (
         reverse("articles:list") + "?amne=klimat&amne=textil&ar={year}&forfattare=sara&sprak=sv",
-        7,
+        8,
     ),
     "tags": (reverse("articles:tags"), 1),
     "tag": (reverse("articles:tag", args=["klimat"]), 6),
