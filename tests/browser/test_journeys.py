@@ -1,8 +1,12 @@
 """What readers and editors do on the site, start to finish, in a real browser.
 
-Each journey runs four times: with JavaScript on and off, on a phone (360 px)
-and on a desktop (1280 px). Steps find things the way a person does: by role
-and visible name, in Swedish.
+A reader's journey runs four times: with JavaScript on and off, on a phone
+(360 px) and on a desktop (1280 px). An editor's runs twice, with JavaScript at
+one width and without it at the other: staff work in the admin at a desktop
+with JavaScript, and it must still work without JavaScript and on a phone. Which
+width has JavaScript alternates between the editor's journeys, so that together
+they walk all four. Steps find things the way a person does: by role and visible
+name, in Swedish.
 """
 
 import re
@@ -28,15 +32,22 @@ from secretariat.models import Page
 
 from .conftest import DESKTOP, PHONE, axe_violations, format_violations, log_in
 
-journey = pytest.mark.parametrize(
-    ("js", "width"),
-    [
-        pytest.param(True, PHONE, id="js-phone"),
-        pytest.param(True, DESKTOP, id="js-desktop"),
-        pytest.param(False, PHONE, id="nojs-phone"),
-        pytest.param(False, DESKTOP, id="nojs-desktop"),
-    ],
-)
+VARIANTS = {
+    "js-phone": (True, PHONE),
+    "js-desktop": (True, DESKTOP),
+    "nojs-phone": (False, PHONE),
+    "nojs-desktop": (False, DESKTOP),
+}
+
+
+def variants(*names):
+    """Run a journey with JavaScript on or off, at a width, as each name says."""
+    return pytest.mark.parametrize(
+        ("js", "width"), [pytest.param(*VARIANTS[name], id=name) for name in names]
+    )
+
+
+journey = variants(*VARIANTS)
 
 
 def fill_rich_text(page, field, text, js):
@@ -201,7 +212,7 @@ def fill_title_and_address(page, title, slug):
     page.get_by_label("Webbadress").fill(slug)
 
 
-@journey
+@variants("js-desktop", "nojs-phone")
 def test_editor_publishes_a_page_in_the_admin(open_page, site, server_orm, editor, js, width):
     slug = f"om-kansliet-{'js' if js else 'utan-js'}-{width}"
     page = open_page("/", width=width, js=js).page
@@ -280,7 +291,7 @@ def test_subscriber_signs_up_confirms_from_the_email_and_unsubscribes(
     assert status == Subscriber.Status.UNSUBSCRIBED
 
 
-@journey
+@variants("js-phone", "nojs-desktop")
 def test_editor_writes_previews_and_publishes_an_article(
     open_page, site, editor_storage, tmp_path, js, width
 ):
@@ -332,7 +343,7 @@ def choose_in_autocomplete(page, select, name, js):
         page.locator(f"{select}__name").fill(name)
 
 
-@journey
+@variants("js-desktop", "nojs-phone")
 def test_editor_creates_an_event_with_participants_and_a_reader_adds_it_to_a_calendar(
     open_page, site, server_orm, editor_storage, js, width
 ):
