@@ -196,12 +196,14 @@ def wrk(url, seconds):
     }
 
 
-def measure(env, pages, seconds, label, small=None):
+def measure(env, pages, seconds, label, small=None, floor=None):
     """Load every page that exists through one gunicorn; returns results and worker memory.
 
     ``small`` is (env, pages) of the 1,000-article database: its pages are
     loaded right after the same page of the large one, through a second server,
     so that a change in the machine's load falls on both sides of the ratio.
+    ``floor`` is the static file's path: loaded right after each other page, for
+    the same reason (``floor_rps`` in that page's results).
     """
     say(f"\n{label}: gunicorn with production settings, wrk -c{CONCURRENCY} for {seconds} s a page")
     servers = [Gunicorn(env)]
@@ -215,6 +217,9 @@ def measure(env, pages, seconds, label, small=None):
             if page["path"] is None:
                 continue
             results[page["name"]] = load(servers[0], page["path"], seconds, page["name"])
+            if floor and page["path"] != floor:
+                floor_result = load(servers[0], floor, seconds, "  static file (floor)")
+                results[page["name"]]["floor_rps"] = floor_result["rps"]
             if page["name"] in small_paths:
                 small_results[page["name"]] = load(
                     servers[1], small_paths[page["name"]], seconds, "  at 1,000 articles"

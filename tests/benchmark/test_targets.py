@@ -74,3 +74,20 @@ def test_every_page_must_be_fast_right_after_the_cache_was_emptied():
         "article": False,
         "event": False,
     }
+
+
+def test_a_cached_page_is_compared_with_the_floor_measured_right_after_it():
+    pages = [
+        {"name": "front page", "kind": "reading", "path": "/"},
+        {"name": "static file (floor)", "kind": "static", "path": "/static/site.css"},
+    ]
+    uncached = {"front page": {"rps": 90.0}, "static file (floor)": {"rps": 3000.0}}
+    # The machine was slower while the front page was measured than at the end.
+    cached = {
+        "front page": {"rps": 2000.0, "floor_rps": 2500.0},
+        "static file (floor)": {"rps": 3000.0},
+    }
+    front, floor = targets.page_rows(pages, [], uncached, cached, {})
+    assert front["cache_on"]["ratio_to_floor"] == 0.8
+    assert front["cache_off"]["ratio_to_floor"] == 0.03
+    assert floor["cache_on"]["ratio_to_floor"] == 1.0
