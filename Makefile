@@ -109,6 +109,6 @@ node_modules/.installed: package.json .npmrc
 test-tools: ## System programs the tests start: Redis (two app servers sharing a cache)
 	@scripts/need redis-server:redis-server
 
-bench: install messages test-tools ## Benchmark on a 50,000-article archive against the targets (about 12 minutes); var/bench.json
+bench: install messages test-tools ## Benchmark on a 50,000-article archive against the targets (about 13 minutes); var/bench.json
 	@scripts/need wrk:wrk
 	$(LOCALDB) run -- $(PY) scripts/bench.py

@@ -1,6 +1,6 @@
 """The benchmark behind `make bench`: a 50,000-article archive under load.
 
-Steps, about 12 minutes on two cores:
+Steps, about 13 minutes on two cores:
 
 1. make two databases beside the configured one, ``<name>_bench`` (50,000
    articles) and ``<name>_bench_small`` (1,000), migrate them and fill them with
