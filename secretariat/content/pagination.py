@@ -24,7 +24,7 @@ Use it from a list view::
 not share their totals and pages.
 """
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from secretariat.operations.page_cache import remember
@@ -40,15 +40,15 @@ class ArchivePaginator(Paginator):
         return remembered_count(self.object_list.model, self.key, self.object_list.count)
 
     def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        keys = self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page]
+        # Django's page (its number checked, its slice, orphans), then its rows by key.
+        page = super().page(number)
+        keys = page.object_list.values_list("pk", flat=True)
         query = self.object_list.query
         order = ",".join(map(str, query.order_by or query.get_meta().ordering))
-        name = f"page:{query.get_meta().label}:{order}:{self.per_page}:{number}:{self.key}"
+        name = f"page:{query.get_meta().label}:{order}:{self.per_page}:{page.number}:{self.key}"
         # In the list's own order: the rows are sorted as the list is.
-        rows = self.object_list.filter(pk__in=remember(name, lambda: list(keys)))
-        return Page(rows, number, self)
+        page.object_list = self.object_list.filter(pk__in=remember(name, lambda: list(keys)))
+        return page
 
 
 def remembered_count(model, key, count):

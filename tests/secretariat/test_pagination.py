@@ -47,6 +47,13 @@ def test_pages_are_those_of_djangos_paginator(articles):
     assert pages(ArchivePaginator(oldest_first, 10, key="")) == pages(Paginator(oldest_first, 10))
 
 
+def test_orphans_join_the_last_page_as_in_djangos_paginator(articles):
+    published = Article.objects.published()
+    archive = ArchivePaginator(published, 10, orphans=5, key="?orphans=5")
+    assert pages(archive) == pages(Paginator(published, 10, orphans=5))
+    assert len(pages(archive)[-1]) == 15
+
+
 def test_known_pages_cost_one_query_however_deep(articles, django_assert_num_queries):
     for number in (1, 3, 5):
         list(ArchivePaginator(Article.objects.published(), 10, key="").page(number))
