@@ -2,6 +2,7 @@
 """Django's command-line utility. Development settings unless told otherwise."""
 
 import os
+import re
 import sys
 
 
@@ -13,10 +14,11 @@ def main():
     try:
         execute_from_command_line(sys.argv)
     except OperationalError:
-        if database_answers():
+        problem = connection_problem()
+        if problem is None:
             raise  # A real error of the command, not a missing database.
         sys.exit(
-            f"The database {database_name()} is not running or cannot be reached: "
+            f"The database {database_name()} cannot be reached ({problem}): "
             "start it with `make db`, or check DATABASE_URL."
         )
 
@@ -30,16 +32,22 @@ def database_name():
     return f"{database['NAME']} on {where or 'the local socket'}"
 
 
-def database_answers():
-    """Whether a new connection to the database succeeds."""
+def connection_problem():
+    """Why a new connection to the database fails, in the server's words; None if it succeeds.
+
+    "Connection refused" when no server listens, 'database "x" does not exist'
+    when the server runs without that database, and so on.
+    """
     from django.db import OperationalError, connection
 
     connection.close()
     try:
         connection.ensure_connection()
-    except OperationalError:
-        return False
-    return True
+    except OperationalError as error:
+        # psycopg: "connection failed: connection to server at ... failed: FATAL:  why".
+        reason = str(error).splitlines()[0].rpartition("failed: ")[2]
+        return " ".join(re.sub(r"^[A-Z]+:", "", reason).split()) or "no answer"
+    return None
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""Every management command, with the database away, says so in one line and
-how to fix it: no traceback."""
+"""Every management command, with the database away, says so in one line, with
+the reason and how to fix it: no traceback."""
 
 import os
 
@@ -35,6 +35,7 @@ def test_a_closed_port_gives_one_line_with_the_fix(command, env):
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert line.startswith("The database webbplats on 127.0.0.1:")
+    assert "cannot be reached (Connection refused)" in line
     assert "make db" in line
     assert "DATABASE_URL" in line
     assert "hemligt" not in line
@@ -47,5 +48,17 @@ def test_a_socket_folder_without_a_server_gives_the_same_line(tmp_path):
 
     assert result.returncode != 0
     [line] = result.stderr.splitlines()
-    assert "is not running or cannot be reached" in line
+    assert "cannot be reached (No such file or directory)" in line
     assert "Traceback" not in result.stderr
+
+
+def test_a_server_without_the_database_says_which_is_missing(settings):
+    server = settings.DATABASES["default"]
+    url = f"postgres://{server['USER']}@/ingen_sadan_databas?host={server['HOST']}"
+
+    result = run_manage("check", env=production_env(DATABASE_URL=url))
+
+    assert result.returncode != 0
+    [line] = result.stderr.splitlines()
+    assert line.startswith("The database ingen_sadan_databas ")
+    assert '(database "ingen_sadan_databas" does not exist)' in line
