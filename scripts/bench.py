@@ -22,6 +22,10 @@ Steps, about 13 minutes on two cores:
 6. print the table and the targets, write everything to ``var/bench.json``,
    and drop the databases (``--keep`` keeps them for EXPLAIN).
 
+Beside the results it prints the machine's speed (``machine_speed``: a fixed
+Python loop, timed at the start, before the import and the newsletter, and at
+the end): a slow hour of a shared machine shows there, not only as missed rates.
+
 ``--only import`` (or ``pages``, ``newsletter``; repeatable) runs those steps
 alone, with only the databases they need. The code lives in the ``benchmark``
 app (``benchmark/site.py``, ``steps.py``, ``targets.py``); its commands exist
@@ -42,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmark.site import (
     BASE_DIR,
     database_url,
+    machine_speed,
     manage,
     measure,
     recreate_database,
@@ -119,6 +124,7 @@ def main():
     if "pages" in steps and not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs it (Debian package wrk).")
     started = time.monotonic()
+    speed = {"start": machine_speed()}
     connect, base_name = server_settings()
     large_name, small_name = f"{base_name}_bench", f"{base_name}_bench_small"
     large_env = site_env(database_url(connect, large_name))
@@ -144,9 +150,11 @@ def main():
                 pages = [page for page in pages if page["name"] in args.page]
             timed["cold cache"] = cold_cache(cached_env, pages)
         if "import" in steps:
+            speed["import"] = machine_speed()
             say("\nImport: import_articles on 10,000 exported lines, into an empty database")
             timed["import"] = optional(import_rate, connect, base_name, large_env)
         if "newsletter" in steps:
+            speed["newsletter"] = machine_speed()
             say("\nNewsletter: bench_newsletter to 10,000 subscribers through a local SMTP sink")
             timed["newsletter"] = optional(newsletter_rate, large_env)
     finally:
@@ -158,7 +166,19 @@ def main():
         say(f"\nGunicorn workers after the run: {', '.join(f'{mb:.0f} MB' for mb in memory)}")
     for name, result in timed.items():
         say(f"{name}: {result}")
-    result = {"pages": rows, "worker_memory_mb": memory, **timed, "targets": judge(rows, timed)}
+    speed["end"] = machine_speed()
+    timings = ", ".join(f"{moment} {seconds}" for moment, seconds in speed.items())
+    say(
+        "\nMachine speed, a fixed Python loop in seconds (lower is faster; "
+        f"about 0.4 with Python 3.13 on a quiet machine): {timings}"
+    )
+    result = {
+        "pages": rows,
+        "worker_memory_mb": memory,
+        **timed,
+        "machine_loop_seconds": speed,
+        "targets": judge(rows, timed),
+    }
     result["seconds"] = round(time.monotonic() - started)
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text(json.dumps(result, indent=2, ensure_ascii=False))
