@@ -242,7 +242,32 @@ class ProductionServer:
 
 
 @pytest.fixture(scope="session")
-def production_server(server_database, server_media_root, smtp_sink, tmp_path_factory):
+def collected_static(tmp_path_factory):
+    """The static files, collected once for every production server the tests start,
+    outside the checkout (whose ``var/static`` is the developer's)."""
+    folder = tmp_path_factory.mktemp("static")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "secretariat.settings.production",
+        "DATABASE_URL": "postgres://unused@/unused",  # collectstatic reads no database
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_ROOT": str(folder),
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    return folder
+
+
+@pytest.fixture(scope="session")
+def production_server(
+    server_database, server_media_root, smtp_sink, collected_static, tmp_path_factory
+):
     """gunicorn with the production settings, plus the background worker that sends mail."""
     folder = tmp_path_factory.mktemp("production-server")
     port = free_port()
@@ -257,7 +282,7 @@ def production_server(server_database, server_media_root, smtp_sink, tmp_path_fa
         "DEBUG": "false",
         "SECURE_SSL_REDIRECT": "false",
         "EMAIL_URL": smtp_sink.url,
-        "STATIC_ROOT": str(folder / "static"),
+        "STATIC_ROOT": str(collected_static),
         "MEDIA_ROOT": str(server_media_root),
         "WEB_CONCURRENCY": "2",
         "GUNICORN_THREADS": "4",
@@ -267,13 +292,11 @@ def production_server(server_database, server_media_root, smtp_sink, tmp_path_fa
     environ = {**os.environ, **env}
     manage = [sys.executable, "manage.py"]
     # As a deployment does: the Swedish catalogues compiled, the static files collected.
-    commands = [["collectstatic", "--noinput"]]
     if catalogues_are_stale():  # `make test` has just compiled them.
-        commands.insert(
-            0, ["compilemessages", "--ignore=.venv", "--ignore=var", "--ignore=node_modules"]
+        ignored = ["--ignore=.venv", "--ignore=var", "--ignore=node_modules"]
+        subprocess.run(
+            [*manage, "compilemessages", *ignored, "-v", "0"], cwd=BASE_DIR, env=environ, check=True
         )
-    for command in commands:
-        subprocess.run([*manage, *command, "-v", "0"], cwd=BASE_DIR, env=environ, check=True)
     server = start_production_server(env, port)
     with (folder / "worker.log").open("ab") as output:
         worker = subprocess.Popen(

@@ -107,15 +107,6 @@ def site_template(schema_backup):
     cluster.remove()
 
 
-@pytest.fixture(scope="session")
-def collected_static(tmp_path_factory):
-    """The static files, collected once, as the production settings serve them."""
-    folder = tmp_path_factory.mktemp("static")
-    env = production_env("postgres://unused@/unused", folder, STATIC_ROOT=str(folder))
-    run_manage(env, "collectstatic", "--noinput", "-v", "0")
-    return folder
-
-
 @pytest.fixture
 def production_site(site_template, collected_static, tmp_path):
     """``with production_site(**variables) as site``: gunicorn on a cluster of its own."""

@@ -8,18 +8,13 @@ on its very next request.
 """
 
 import os
-import subprocess
-import sys
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
 from secretariat.models import Page
 from tests.liveserver import free_port, start_production_server, stop_process
-
-BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def get(port, path):
@@ -32,7 +27,7 @@ def get(port, path):
 
 
 @pytest.fixture
-def production_env(redis_url, transactional_db):
+def production_env(redis_url, collected_static, transactional_db):
     database = connection.settings_dict
     env = {
         **os.environ,
@@ -45,14 +40,8 @@ def production_env(redis_url, transactional_db):
         "CACHE_URL": redis_url,
         "PAGE_CACHE_SECONDS": "60",
         "LOG_LEVEL": "WARNING",
+        "STATIC_ROOT": str(collected_static),
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-        timeout=60,
-    )
     return env
 
 
