@@ -49,7 +49,7 @@ class AddressFromName:
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
-        with keeping_old_address(self, type(self).objects.public()):
+        with keeping_old_address(self, type(self).objects.public):
             super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -309,7 +309,7 @@ class Event(EventPicture):
             self.sequence += 1
             if "update_fields" in kwargs and kwargs["update_fields"] is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
-        with keeping_old_address(self, Event.objects.published()):
+        with keeping_old_address(self, Event.objects.published):
             super().save(*args, **kwargs)
         self._calendar_state = self._current_calendar_state()
 

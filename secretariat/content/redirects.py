@@ -31,10 +31,11 @@ def record_move(old_path, new_path):
 def keeping_old_address(instance, public):
     """Around a save: if a public object's address changes, its old one answers 301.
 
-    ``public`` is the queryset of what the public may see (``Person.objects.public()``);
-    a draft's address was never public, so its changes are not recorded.
+    ``public`` returns the queryset of what the public may see (``Person.objects.public``),
+    asked only for an object saved before (building it costs more than a new
+    object's save); a draft's address was never public, so its changes are not recorded.
     """
-    old = public.filter(pk=instance.pk).first() if instance.pk is not None else None
+    old = public().filter(pk=instance.pk).first() if instance.pk is not None else None
     old_path = old.get_absolute_url() if old else None
     yield
     if old_path:
