@@ -241,26 +241,44 @@ class ProductionServer:
         return self.url + path
 
 
+def run_manage(env, *args):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def production_env(database_url, folder, **overrides):
+    """The variables of a production server, for plain HTTP on loopback."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "secretariat.settings.production",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DEBUG": "false",
+        "SECURE_SSL_REDIRECT": "false",
+        "EMAIL_URL": "console://",
+        "MEDIA_ROOT": str(folder / "media"),
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "4",
+        "LOG_LEVEL": "WARNING",
+        "SERVER_LOG": str(folder / "server.log"),
+    } | overrides
+
+
 @pytest.fixture(scope="session")
 def collected_static(tmp_path_factory):
     """The static files, collected once for every production server the tests start,
     outside the checkout (whose ``var/static`` is the developer's)."""
     folder = tmp_path_factory.mktemp("static")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "secretariat.settings.production",
-        "DATABASE_URL": "postgres://unused@/unused",  # collectstatic reads no database
-        "SECRET_KEY": secrets.token_urlsafe(48),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "STATIC_ROOT": str(folder),
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-        timeout=120,
-    )
+    # collectstatic reads no database.
+    env = production_env("postgres://unused@/unused", folder, STATIC_ROOT=str(folder))
+    run_manage(env, "collectstatic", "--noinput", "-v", "0")
     return folder
 
 

@@ -1,23 +1,25 @@
 """The production-like site on a private PostgreSQL cluster, for the operations tests."""
 
 import http.client
-import os
-import secrets
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from secretariat.operations import backups
-from tests.liveserver import free_port, start_production_server, stop_process
+from tests.liveserver import (
+    free_port,
+    production_env,
+    run_manage,
+    start_production_server,
+    stop_process,
+)
 from tests.pgcluster import template_cluster
 
 
@@ -55,36 +57,6 @@ class Site:
 
     def manage(self, *args):
         return run_manage(self.env, *args)
-
-
-def run_manage(env, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env={**os.environ, **env},
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
-def production_env(database_url, folder, **overrides):
-    """The variables of a production server, for plain HTTP on loopback."""
-    return {
-        "DJANGO_SETTINGS_MODULE": "secretariat.settings.production",
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": secrets.token_urlsafe(48),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "EMAIL_URL": "console://",
-        "MEDIA_ROOT": str(folder / "media"),
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_THREADS": "4",
-        "LOG_LEVEL": "WARNING",
-        "SERVER_LOG": str(folder / "server.log"),
-    } | overrides
 
 
 @pytest.fixture(scope="session")

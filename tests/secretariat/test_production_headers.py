@@ -7,7 +7,7 @@ The server runs as behind a TLS-terminating proxy: HTTPS redirect on, and
 import re
 from http.cookies import SimpleCookie
 
-from tests.secretariat.conftest import run_manage
+from tests.liveserver import run_manage
 
 PROXY = {
     "SECURE_SSL_REDIRECT": "true",
