@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import timeit
 import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -31,24 +32,14 @@ def say(message):
     print(message, flush=True)
 
 
-PROBE_LOOP = 10_000_000
-
-
 def machine_speed():
     """Seconds a fixed pure-Python loop takes (the best of three): this machine's speed now.
 
     The same code measures a fifth to a half slower in a slow hour of a shared
     machine; the figure beside the rates tells such an hour from a regression.
     """
-    best = None
-    for _ in range(3):
-        started = time.perf_counter()
-        total = 0
-        for number in range(PROBE_LOOP):
-            total += number
-        seconds = time.perf_counter() - started
-        best = seconds if best is None else min(best, seconds)
-    return round(best, 2)
+    loop = "for number in range(10_000_000): total += number"
+    return round(min(timeit.repeat(loop, setup="total = 0", repeat=3, number=1)), 2)
 
 
 # Databases ------------------------------------------------------------------
