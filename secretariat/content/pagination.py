@@ -43,9 +43,9 @@ class ArchivePaginator(Paginator):
         # Django's page (its number checked, its slice, orphans), then its rows by key.
         page = super().page(number)
         keys = page.object_list.values_list("pk", flat=True)
-        query = self.object_list.query
-        order = ",".join(map(str, query.order_by or query.get_meta().ordering))
-        name = f"page:{query.get_meta().label}:{order}:{self.per_page}:{page.number}:{self.key}"
+        meta = self.object_list.model._meta
+        order = ",".join(map(str, self.object_list.query.order_by or meta.ordering))
+        name = f"page:{meta.label}:{order}:{self.per_page}:{page.number}:{self.key}"
         # In the list's own order: the rows are sorted as the list is.
         page.object_list = self.object_list.filter(pk__in=remember(name, lambda: list(keys)))
         return page
